@@ -1,0 +1,135 @@
+"""The compiled gazetteer file: written by `gazetteer.build`, read by `geo.gazetteer`.
+
+It is a marshal dump (fast to load, tied to the Python version that wrote it) of columns of place
+data and two name indexes, each mapping a name key to the places that carry it, best first.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+from array import array
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.errors import DataError
+from geo.names import fold, normalize
+from geo.place import KINDS
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "places.marshal"
+REBUILD = "python -m gazetteer.build"
+MAGIC = b"FRONTLINE-GAZETTEER\n"
+FORMAT = 1
+SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A place as the build hands it over, before it has an id."""
+
+    name: str
+    alternates: tuple[str, ...]
+    lat: float
+    lon: float
+    kind: str
+    country: str
+    admin1: str
+    population: int
+    source: str
+    weight: float  # prominence used to rank namesakes
+
+
+class Strings:
+    """Many strings kept as one text and its offsets: one object to load instead of thousands."""
+
+    __slots__ = ("_text", "_ends")
+
+    def __init__(self, text: str, ends: bytes):
+        self._text = text
+        self._ends = array("q", ends)
+
+    @staticmethod
+    def pack(strings: Sequence[str]) -> tuple[str, bytes]:
+        ends, total = array("q"), 0
+        for s in strings:
+            total += len(s)
+            ends.append(total)
+        return "".join(strings), ends.tobytes()
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        return self._text[self._ends[i - 1] if i else 0:self._ends[i]]
+
+
+def _codes(values: Sequence[str]) -> tuple[list[str], bytes]:
+    """Few distinct values (countries, sources, admin-1 names) as a table and 16-bit codes."""
+    table = sorted(set(values))
+    position = {v: i for i, v in enumerate(table)}
+    return table, array("H", (position[v] for v in values)).tobytes()
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """The two index keys of a name: normalised and folded."""
+    return normalize(name), fold(name)
+
+
+def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level: int) -> dict:
+    hits: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        for k in {keys[n][level] for n in (r.name, *r.alternates)} - {""}:
+            hits[k].append(i)
+    # A lone hit is stored as a bare int: most keys have one place, and it halves their memory.
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in sorted(hits.items())}
+
+
+def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None) -> None:
+    """Write records (in rank order) and their name indexes to `path`.
+
+    `keys` may hold each name's `name_keys`, computed beforehand (the build does it in parallel).
+    """
+    if keys is None:
+        keys = {n: name_keys(n) for r in records for n in (r.name, *r.alternates)}
+    columns = {
+        "format": FORMAT,
+        "python": list(sys.version_info[:2]),
+        "names": Strings.pack([r.name for r in records]),
+        "alternates": Strings.pack([SEPARATOR.join(r.alternates) for r in records]),
+        "lat": array("d", (r.lat for r in records)).tobytes(),
+        "lon": array("d", (r.lon for r in records)).tobytes(),
+        "kind": bytes(KINDS.index(r.kind) for r in records),
+        "country": _codes([r.country for r in records]),
+        "admin1": _codes([r.admin1 for r in records]),
+        "population": array("q", (r.population for r in records)).tobytes(),
+        "weight": array("d", (r.weight for r in records)).tobytes(),
+        "source": _codes([r.source for r in records]),
+        "exact": _index(records, keys, 0),
+        "folded": _index(records, keys, 1),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(MAGIC + marshal.dumps(columns))
+    tmp.replace(path)
+
+
+def read(path: Path) -> dict:
+    """Read the columns back, raising DataError that names the rebuild command when unusable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"The gazetteer file {path} is missing; build it with `{REBUILD}`.") from None
+    except OSError as e:
+        raise DataError(f"The gazetteer file {path} cannot be read ({e}); rebuild it with `{REBUILD}`.") from None
+    if not data.startswith(MAGIC):
+        raise DataError(f"{path} is not a Frontline gazetteer file; rebuild it with `{REBUILD}`.")
+    try:
+        columns = marshal.loads(memoryview(data)[len(MAGIC):])
+    except (EOFError, ValueError, TypeError) as e:
+        raise DataError(f"The gazetteer file {path} is damaged ({e}); rebuild it with `{REBUILD}`.") from None
+    if not isinstance(columns, dict) or columns.get("format") != FORMAT \
+            or columns.get("python") != list(sys.version_info[:2]):
+        raise DataError(f"The gazetteer file {path} was built by another version; rebuild it with `{REBUILD}`.")
+    return columns

@@ -1,0 +1,196 @@
+"""The offline gazetteer: find places by name or position.
+
+`load()` reads the compiled artefact once per process (lazily, behind a lock) and returns a
+`Gazetteer`; tests may pass another path.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from array import array
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo import artefact
+from geo.distance import chord_for_km, geodesic_km
+from geo.names import fold, normalize
+from geo.place import KINDS, Place
+
+if TYPE_CHECKING:
+    import shapely
+
+# Words that, before or after a name, say what kind of place is meant ("Daraa province",
+# "the city of Aleppo", "Kuweires airbase"); the name is looked up with and without them.
+KIND_WORDS = {
+    "province": "province", "governorate": "province", "oblast": "province", "region": "province",
+    "state": "province", "wilayat": "province", "muhafazat": "province",
+    "district": "district", "raion": "district", "rayon": "district", "county": "district",
+    "city": "city", "town": "town", "village": "village", "hamlet": "village",
+    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
+    "suburb": "neighbourhood",
+    "airbase": "facility", "air base": "facility", "airport": "facility", "airfield": "facility",
+    "military airport": "facility", "base": "facility", "dam": "facility", "crossing": "facility",
+    "border crossing": "facility", "camp": "facility", "prison": "facility", "bridge": "facility",
+    "power plant": "facility", "oil field": "facility", "oilfield": "facility", "refinery": "facility",
+    "river": "water", "lake": "water", "sea": "water", "strait": "water", "gulf": "water",
+    "mountain": "mountain", "mountains": "mountain", "mount": "mountain", "hills": "mountain",
+    "countryside": "province", "plain": "region", "valley": "region", "desert": "region",
+}
+_KIND_PATTERN = "|".join(sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True))
+_TRAILING = re.compile(rf"^(?P<name>.+?)[\s\-]+(?P<word>{_KIND_PATTERN})$", re.IGNORECASE)
+_LEADING = re.compile(rf"^(?:the\s+)?(?P<word>{_KIND_PATTERN})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
+OTHER_NAME_WEIGHT = 0.3
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_lock = threading.Lock()
+_loaded: dict[Path, Gazetteer] = {}
+
+
+def split_kind(name: str) -> tuple[str, str | None]:
+    """Split a kind word off a name: ("Daraa province") -> ("Daraa", "province")."""
+    name = _THE.sub("", name.strip())
+    for pattern in (_TRAILING, _LEADING):
+        m = pattern.match(name)
+        if m:
+            return m["name"].strip(), KIND_WORDS[m["word"].lower()]
+    return name, None
+
+
+class Gazetteer:
+    """Places by name (`candidates`, `get`), by position (`near`) and outlines (`boundary`)."""
+
+    def __init__(self, columns: dict, boundaries_path: Path | None = None):
+        self._names = artefact.Strings(*columns["names"])
+        self._alternates = artefact.Strings(*columns["alternates"])
+        self._lat = array("d", columns["lat"])
+        self._lon = array("d", columns["lon"])
+        self._kind: bytes = columns["kind"]
+        self._countries, self._country = columns["country"][0], array("H", columns["country"][1])
+        self._admin1s, self._admin1 = columns["admin1"][0], array("H", columns["admin1"][1])
+        self._population = array("q", columns["population"])
+        self._weight = array("d", columns["weight"])
+        self._sources, self._source = columns["source"][0], array("H", columns["source"][1])
+        self._exact: dict = columns["exact"]
+        self._folded: dict = columns["folded"]
+        self._boundaries_path = boundaries_path
+        self._tree = None
+        self._outlines: dict[str, shapely.Geometry] | None = None
+        self._place = lru_cache(maxsize=50_000)(self._make_place)
+        self._ranked = lru_cache(maxsize=100_000)(self._rank)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _make_place(self, i: int) -> Place:
+        alternates = self._alternates[i]
+        return Place(i, self._names[i], tuple(alternates.split(artefact.SEPARATOR)) if alternates else (),
+                     self._lat[i], self._lon[i], KINDS[self._kind[i]], self._countries[self._country[i]],
+                     self._admin1s[self._admin1[i]], self._population[i], self._sources[self._source[i]])
+
+    def lookup(self, place_id: int) -> Place:
+        """The place with this id; LookupError when there is none."""
+        if not 0 <= place_id < len(self._names):
+            raise LookupError(f"No place with id {place_id}")
+        return self._place(place_id)
+
+    @staticmethod
+    def _hits(index: dict, key: str) -> tuple[int, ...]:
+        found = index.get(key, ())
+        return (found,) if isinstance(found, int) else found
+
+    def _rank(self, name: str, countries: tuple[str, ...], kind: str | None) -> tuple[int, ...]:
+        full = normalize(name)
+        tiers = [self._hits(self._exact, full), self._hits(self._folded, fold(name))]
+        base, word = split_kind(name)
+        kind = kind or word
+        if word:
+            tiers += [self._hits(self._exact, normalize(base)), self._hits(self._folded, fold(base))]
+        seen: dict[int, tuple] = {}
+        for tier, hits in enumerate(tiers):
+            for i in hits:
+                if i in seen:
+                    continue
+                country = self._countries[self._country[i]]
+                order = countries.index(country) if country in countries else len(countries)
+                kind_miss = kind is not None and KINDS[self._kind[i]] != kind
+                # A place's own name outweighs a former or foreign name that a namesake carries.
+                own = normalize(self._names[i]) in (full, normalize(base))
+                weight = self._weight[i] * (1.0 if own else OTHER_NAME_WEIGHT)
+                seen[i] = (order, kind_miss, min(tier, 1) if not word else tier // 2, -weight, i)
+        return tuple(sorted(seen, key=seen.__getitem__))
+
+    def candidates(self, name: str, country: str | Sequence[str] | None = None,
+                   kind: str | None = None) -> list[Place]:
+        """Places called `name`, best first; `country` (ISO alpha-2, or several in order) ranks first."""
+        if not name or not name.strip():
+            return []
+        countries = (country,) if isinstance(country, str) else tuple(country or ())
+        return [self._place(i) for i in self._ranked(name, tuple(c.upper() for c in countries), kind)]
+
+    def get(self, name: str, country: str | Sequence[str] | None = None,
+            kind: str | None = None) -> Place | None:
+        """The best place called `name`, or None."""
+        found = self.candidates(name, country, kind)
+        return found[0] if found else None
+
+    def knows(self, name: str) -> bool:
+        """True when some place carries this name (normalised or folded)."""
+        return normalize(name) in self._exact or fold(name) in self._folded
+
+    def near(self, lat: float, lon: float, km: float, kinds: Iterable[str] | None = None) -> list[Place]:
+        """Places within `km` (geodesic) of (lat, lon), nearest first."""
+        import numpy as np  # imported here: loading the gazetteer must stay fast
+        from scipy.spatial import cKDTree
+
+        if self._tree is None:
+            la, lo = np.radians(np.frombuffer(self._lat)), np.radians(np.frombuffer(self._lon))
+            self._tree = cKDTree(np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]))
+        la, lo = np.radians(lat), np.radians(lon)
+        centre = [np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+        wanted = set(kinds) if kinds else None
+        found = []
+        for i in self._tree.query_ball_point(centre, chord_for_km(km * 1.01)):
+            place = self._place(int(i))
+            if wanted and place.kind not in wanted:
+                continue
+            d = geodesic_km((lat, lon), place.point)
+            if d <= km:
+                found.append((d, place.id, place))
+        return [p for _, _, p in sorted(found)]
+
+    def boundary(self, code: str) -> shapely.Geometry | None:
+        """The outline of a country (ISO alpha-2) or admin-1 area (ISO 3166-2), in (lon, lat)."""
+        if self._outlines is None:
+            self._outlines = _read_outlines(self._boundaries_path)
+        return self._outlines.get(code.upper())
+
+    def country(self, code: str) -> Place | None:
+        """The country place for an ISO alpha-2 code."""
+        for place in self.candidates(code.upper(), kind="country"):
+            if place.kind == "country" and place.country == code.upper():
+                return place
+        return None
+
+
+def _read_outlines(path: Path | None) -> dict[str, shapely.Geometry]:
+    import json
+
+    from shapely.geometry import shape
+
+    from gazetteer.boundaries import OUTPUT
+
+    document = json.loads((path or OUTPUT).read_text(encoding="utf-8"))
+    outlines = {code: shape(g) for code, g in document["countries"].items()}
+    outlines.update((a["code"], shape(a["geometry"])) for a in document["admin1"] if a["code"])
+    return outlines
+
+
+def load(path: Path | None = None) -> Gazetteer:
+    """The gazetteer from `path` (the built artefact by default), read once per process."""
+    path = Path(path or artefact.DEFAULT_PATH).resolve()
+    with _lock:
+        if path not in _loaded:
+            _loaded[path] = Gazetteer(artefact.read(path))
+        return _loaded[path]

@@ -1,0 +1,84 @@
+"""Name normalisation that makes the spellings of one place meet.
+
+Two levels: `normalize` (case, diacritics, transliteration marks, punctuation, Arabic articles)
+is safe for every name; `fold` also merges common transliteration variants and is used as a
+second, lower-ranked way to match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Transliteration marks and apostrophes vanish; the rest of the punctuation separates words.
+_MARKS = "'’‘`´ʿʾʼʻ′"
+_SEPARATORS = "-‐‑‒–—_.,/()\"“”;:!?«»[]"
+_TRANSLATE = {ord(c): None for c in _MARKS} | {ord(c): " " for c in _SEPARATORS}
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
+                          "þ": "th", "ħ": "h"})
+
+# The Arabic definite article in its English spellings, assimilated forms included.
+ARTICLES = frozenset("al el il ul ar er ad ed as es ash esh az ez at et an en ath adh".split())
+
+# Word-level variants of one word, mapped to one spelling.
+_WORD_FOLDS = {
+    **dict.fromkeys("tal tel tell til tall".split(), "tal"),
+    **dict.fromkeys("dayr deir dair der deyr dier".split(), "dayr"),
+    **dict.fromkeys("shaykh sheikh shaikh sheik cheikh sheykh shekh".split(), "shaykh"),
+    **dict.fromkeys("ayn ain ein ayin aïn".split(), "ayn"),
+    **dict.fromkeys("jabal jebel jabel djebel jbel gebel".split(), "jabal"),
+    **dict.fromkeys("kafr kfar kafar kefr kufr".split(), "kafr"),
+    **dict.fromkeys("bayt beit bait beyt".split(), "bayt"),
+    **dict.fromkeys("khirbat khirbet kherbet".split(), "khirbat"),
+    **dict.fromkeys("abu abou abo".split(), "abu"),
+    **dict.fromkeys("umm um om".split(), "umm"),
+    **dict.fromkeys("wadi ouadi".split(), "wadi"),
+    **dict.fromkeys("qasr kasr".split(), "qasr"),
+    **dict.fromkeys("bani beni".split(), "bani"),
+    **dict.fromkeys("saint st".split(), "saint"),
+    "mount": "mount", "mt": "mount",
+}
+_CHAR_FOLDS = [
+    (re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)"), r"\1"),  # assimilated article: Ezzor, Arraqqa
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee|ie(?=[^\s])"), "i"),
+    (re.compile(r"aw|au"), "o"),
+    (re.compile(r"ei|ey|ai"), "ay"),
+    (re.compile(r"q|ck|c(?=[aou\s]|$)"), "k"),
+    (re.compile(r"dj|dzh|zh"), "j"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"w(?=[^aeiouy])"), "v"),
+    (re.compile(r"(\w)\1+"), r"\1"),
+    (re.compile(r"(?<=\w)(ah|eh|e|iya|iyah|iyeh|yya|ya)(?=\s|$)"), "a"),
+]
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """Casefolded, accent-free, punctuation-free name without Arabic articles."""
+    text = name.translate(_TRANSLATE).casefold().translate(_SPECIAL)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = text.translate(_TRANSLATE)
+    words = text.split()
+    kept = [w for w in words if w not in ARTICLES]
+    return " ".join(kept or words)
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """`normalize`, then merge common transliteration variants (ou/u, ei/ey, q/k, -ah/-a ...)."""
+    words = [_WORD_FOLDS.get(w, w) for w in normalize(name).split()]
+    text = " ".join(words)
+    for pattern, replacement in _CHAR_FOLDS:
+        text = pattern.sub(replacement, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of the name is Latin script (with or without accents)."""
+    return name.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)

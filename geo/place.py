@@ -1,0 +1,59 @@
+"""The place record shared by the gazetteer, the geoparser and the map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.errors import CoordinateError
+
+KINDS = (
+    "country", "province", "district", "city", "town", "village",
+    "neighbourhood", "region", "facility", "water", "mountain",
+)
+SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def check_latlon(lat: float, lon: float) -> tuple[float, float]:
+    """Return (lat, lon) as floats, refusing values outside WGS84 ranges."""
+    lat, lon = float(lat), float(lon)
+    if not -90.0 <= lat <= 90.0:
+        hint = " (is the pair in (lon, lat) order?)" if -90.0 <= lon <= 90.0 else ""
+        raise CoordinateError(f"Expected a latitude within [-90, 90], instead got: {lat}{hint}")
+    if not -180.0 <= lon <= 180.0:
+        raise CoordinateError(f"Expected a longitude within [-180, 180], instead got: {lon}")
+    return lat, lon
+
+
+def to_lonlat(point: tuple[float, float]) -> tuple[float, float]:
+    """(lat, lon) to the (lon, lat) order of GeoJSON and shapely."""
+    return point[1], point[0]
+
+
+def from_lonlat(point: tuple[float, float]) -> tuple[float, float]:
+    """(lon, lat) from GeoJSON or shapely to Frontline's (lat, lon)."""
+    return point[1], point[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; coordinates are WGS84 (lat, lon)."""
+
+    id: int
+    name: str
+    alternates: tuple[str, ...]
+    lat: float
+    lon: float
+    kind: str
+    country: str
+    admin1: str
+    population: int
+    source: str
+
+    def __post_init__(self) -> None:
+        check_latlon(self.lat, self.lon)
+        if self.kind not in KINDS:
+            raise ValueError(f"Expected a place kind among {KINDS}, instead got: {self.kind!r}")
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return self.lat, self.lon
