@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
@@ -39,6 +40,28 @@ DEFAULT_POPULATION = {
 }
 # Conflict places outrank namesakes of the same size elsewhere: that is what the app is for.
 SUPPLEMENT_WEIGHT = 5
+
+
+# Place names at least this frequent as English words (Zipf scale: "mission" 4.9, "aleppo" 3.6)
+# are flagged, so that the geoparser asks for more evidence before taking them as places.
+COMMON_ZIPF = 4.0
+
+
+def _common_words(keys: dict[str, tuple[str, str]]) -> dict[str, float]:
+    """Frequent English words that some place name matches, by normalised form, with their Zipf frequency."""
+    from wordfreq import top_n_list, zipf_frequency  # build-time only
+
+    exact = {k for k, _ in keys.values()}
+    folded = {f for _, f in keys.values()}
+    common = {}
+    for word in top_n_list("en", 20_000):
+        zipf = zipf_frequency(word, "en")
+        if zipf < COMMON_ZIPF:
+            break
+        key, folded_key = artefact.name_keys(word)
+        if key and (key in exact or folded_key in folded):
+            common[key] = max(zipf, common.get(key, 0.0))
+    return common
 
 
 @dataclass
@@ -261,14 +284,27 @@ def build(output: Path = artefact.DEFAULT_PATH) -> dict[str, float]:
     unique = sorted({n for d in drafts for n in (d.name, *d.names)})
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         keys = dict(zip(unique, pool.map(artefact.name_keys, unique, chunksize=20_000)))
+    common = _common_words(keys)
     artefact.write(output, [
         artefact.Record(d.name, tuple(sorted(d.names - {d.name})), d.lat, d.lon, d.kind, d.country,
-                        d.admin1, d.population, d.source, w) for d, w in zip(drafts, weights)], keys)
+                        d.admin1, d.population, d.source, w) for d, w in zip(drafts, weights)], keys, common)
     return {"places": len(drafts), "supplement_rows": len(rows), "supplement_merged": merged,
             "seconds": time.perf_counter() - started, "megabytes": output.stat().st_size / 1e6}
 
 
-def main() -> None:
+def _stale(output: Path) -> bool:
+    """True when the artefact is missing or older than any of its inputs."""
+    if not output.exists():
+        return True
+    inputs = [BOUNDARIES, Path(__file__), Path(artefact.__file__), *supplement.FOLDER.glob("*.csv")]
+    return any(p.stat().st_mtime > output.stat().st_mtime for p in inputs)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--if-stale" in argv and not _stale(artefact.DEFAULT_PATH):
+        print(f"{artefact.DEFAULT_PATH} is up to date")
+        return
     figures = build()
     print(f"built {artefact.DEFAULT_PATH}: {figures['places']:,} places "
           f"({figures['supplement_rows']:,} supplement rows, {figures['supplement_merged']:,} merged into "

@@ -15,7 +15,7 @@ FOLDER = Path(__file__).parent / "supplement"
 COLUMNS = ["name", "alternates", "kind", "country", "admin1", "lat", "lon"]
 # Degrees of slack around a country's simplified outline: coastal facilities and border
 # crossings sit on the line; seas and straits lie off the coast of the country they matter to.
-SLACK = {"water": 1.5, "region": 0.3, "facility": 0.08, "country": 1.0}
+SLACK = {"water": 1.5, "region": 0.5, "facility": 0.08, "country": 1.0}
 DEFAULT_SLACK = 0.05
 
 

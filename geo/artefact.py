@@ -86,10 +86,12 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
     return {k: v[0] if len(v) == 1 else tuple(v) for k, v in sorted(hits.items())}
 
 
-def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None) -> None:
+def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None,
+          common: Mapping[str, float] | None = None) -> None:
     """Write records (in rank order) and their name indexes to `path`.
 
-    `keys` may hold each name's `name_keys`, computed beforehand (the build does it in parallel).
+    `keys` may hold each name's `name_keys`, computed beforehand (the build does it in parallel);
+    `common` maps one-word name keys that are also common English words to their Zipf frequency.
     """
     if keys is None:
         keys = {n: name_keys(n) for r in records for n in (r.name, *r.alternates)}
@@ -108,6 +110,7 @@ def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, s
         "source": _codes([r.source for r in records]),
         "exact": _index(records, keys, 0),
         "folded": _index(records, keys, 1),
+        "common": dict(sorted((common or {}).items())),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

@@ -27,7 +27,7 @@ def build() -> None:
     """Build the gazetteer artefact from its sources (about half a minute)."""
     from gazetteer.build import main as build_main
 
-    build_main()
+    build_main([])
 
 
 @main.command()
@@ -55,9 +55,69 @@ def places(name: str, country: str | None, kind: str | None, limit: int, as_json
                    f"pop {p.population:>9,}  [{p.source}]")
 
 
+def _progress(items, label: str):
+    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", help="The article's date, YYYY-MM-DD.")
+@click.option("--theatre", help="Override the detected theatre (syria, iraq, ukraine, libya, yemen, sudan).")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@click.option("--jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Batch: read JSON lines (id, text, optional date), write one analysis per line.")
+def analyze(file: Path | None, date: str | None, theatre: str | None, as_json: bool, jsonl: Path | None) -> None:
+    """Find and resolve the places of an article FILE (a leading block of `# ` lines is a header)."""
+    from geo.analysis import analysis_json
+    from geo.articles import clean_text
+    from geo.parse import parse
+
+    try:
+        if jsonl is not None:
+            with jsonl.open(encoding="utf-8") as f:
+                records = [json.loads(line) for line in f if line.strip()]
+            with _progress(records, "analysing") as bar:
+                for record in bar:
+                    result = analysis_json(parse(record["text"], date=record.get("date") or date, theatre=theatre))
+                    click.echo(json.dumps({"id": record.get("id"), **result}, ensure_ascii=False))
+            return
+        if file is None:
+            raise click.UsageError("Give an article FILE or --jsonl FILE.")
+        text = clean_text(file.read_bytes(), file.name)
+        analysis = parse(text, date=date, theatre=theatre)
+    except FrontlineError as e:
+        _fail(e)
+    if as_json:
+        click.echo(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"theatre: {analysis.theatre or 'unknown'}")
+    for t in analysis.toponyms:
+        where = f"{t.place.name} ({t.place.kind}, {t.place.country}) {t.place.lat:.4f},{t.place.lon:.4f}" \
+            if t.place else "unresolved"
+        click.echo(f"{t.start:6}-{t.end:<6} {t.text[:28]:28} {t.role:8} {t.sector or '':11} {where}  "
+                   f"{t.confidence:.2f}")
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score Frontline against evaluation data."""
+
+
+@evaluate.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def geoparse(files: tuple[Path, ...]) -> None:
+    """Score recognition, resolution and end to end on benchmark JSONL FILES (LGL, GeoVirus format)."""
+    from geo.eval_geoparse import format_scores, read_jsonl, score
+    from geo.parse import parse
+
+    for path in files:
+        records = read_jsonl(path)
+        try:
+            with _progress(records, path.name) as bar:
+                pairs = [(r, parse(r["text"])) for r in bar]
+        except FrontlineError as e:
+            _fail(e)
+        click.echo(format_scores(path.name, score(pairs)))
 
 
 @evaluate.command()

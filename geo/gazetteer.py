@@ -74,9 +74,13 @@ class Gazetteer:
         self._sources, self._source = columns["source"][0], array("H", columns["source"][1])
         self._exact: dict = columns["exact"]
         self._folded: dict = columns["folded"]
+        self._common: dict[str, float] = columns["common"]
         self._boundaries_path = boundaries_path
         self._tree = None
         self._outlines: dict[str, shapely.Geometry] | None = None
+        self._outline_tree = None
+        self._country_ids: dict[str, int] | None = None
+        self._outline_codes: list[str] = []
         self._place = lru_cache(maxsize=50_000)(self._make_place)
         self._ranked = lru_cache(maxsize=100_000)(self._rank)
 
@@ -135,6 +139,14 @@ class Gazetteer:
         found = self.candidates(name, country, kind)
         return found[0] if found else None
 
+    def weight(self, place_id: int) -> float:
+        """How prominent a place is (population-like; countries highest): ranks namesakes."""
+        return self._weight[place_id]
+
+    def word_frequency(self, name: str) -> float:
+        """Zipf frequency of a one-word name as an English word (0 when rare or not one word)."""
+        return self._common.get(normalize(name), 0.0)
+
     def knows(self, name: str) -> bool:
         """True when some place carries this name (normalised or folded)."""
         return normalize(name) in self._exact or fold(name) in self._folded
@@ -166,12 +178,27 @@ class Gazetteer:
             self._outlines = _read_outlines(self._boundaries_path)
         return self._outlines.get(code.upper())
 
+    def boundaries_within(self, south: float, west: float, north: float,
+                          east: float) -> list[tuple[str, shapely.Geometry]]:
+        """(code, outline) of every country and admin-1 area meeting a (lat, lon) box."""
+        import shapely
+
+        if self._outlines is None:
+            self._outlines = _read_outlines(self._boundaries_path)
+        if self._outline_tree is None:
+            self._outline_codes = list(self._outlines)
+            self._outline_tree = shapely.STRtree([self._outlines[c] for c in self._outline_codes])
+        hits = self._outline_tree.query(shapely.box(west, south, east, north))
+        return [(self._outline_codes[i], self._outlines[self._outline_codes[i]]) for i in sorted(hits)]
+
     def country(self, code: str) -> Place | None:
         """The country place for an ISO alpha-2 code."""
-        for place in self.candidates(code.upper(), kind="country"):
-            if place.kind == "country" and place.country == code.upper():
-                return place
-        return None
+        if self._country_ids is None:
+            country_kind = KINDS.index("country")
+            self._country_ids = {self._countries[self._country[i]]: i
+                                 for i, k in enumerate(self._kind) if k == country_kind}
+        i = self._country_ids.get(code.upper())
+        return None if i is None else self._place(i)
 
 
 def _read_outlines(path: Path | None) -> dict[str, shapely.Geometry]:

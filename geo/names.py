@@ -27,7 +27,6 @@ _WORD_FOLDS = {
     **dict.fromkeys("dayr deir dair der deyr dier".split(), "dayr"),
     **dict.fromkeys("shaykh sheikh shaikh sheik cheikh sheykh shekh".split(), "shaykh"),
     **dict.fromkeys("ayn ain ein ayin aïn".split(), "ayn"),
-    **dict.fromkeys("jabal jebel jabel djebel jbel gebel".split(), "jabal"),
     **dict.fromkeys("kafr kfar kafar kefr kufr".split(), "kafr"),
     **dict.fromkeys("bayt beit bait beyt".split(), "bayt"),
     **dict.fromkeys("khirbat khirbet kherbet".split(), "khirbat"),
@@ -37,7 +36,7 @@ _WORD_FOLDS = {
     **dict.fromkeys("qasr kasr".split(), "qasr"),
     **dict.fromkeys("bani beni".split(), "bani"),
     **dict.fromkeys("saint st".split(), "saint"),
-    "mount": "mount", "mt": "mount",
+    **dict.fromkeys("mount mt jabal jebel jabel djebel jbel gebel".split(), "jabal"),
 }
 _CHAR_FOLDS = [
     (re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)"), r"\1"),  # assimilated article: Ezzor, Arraqqa

@@ -1,0 +1,116 @@
+"""Frontline's web page: paste a war report, see its places on a map. A thin page over `geo`."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import gazetteer as gazetteer_module
+from geo.analysis import Analysis
+from geo.articles import clean_text
+from geo.errors import FrontlineError
+from geo.mapview import build_map
+from geo.offline import install_vendor
+from geo.parse import parse
+from geo.theatres import theatres
+
+ROOT = Path(__file__).parent
+SAMPLES = ROOT / "assets" / "samples"
+ROLE_COLOURS = {"literal": "#ffe08a", "metonym": "#cfe3ff", "demonym": "#e2e2e2"}
+log = logging.getLogger("frontline")
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def load_gazetteer() -> gazetteer_module.Gazetteer:
+    install_vendor(ROOT / "static" / "vendor")
+    return gazetteer_module.load()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def analyse(text: str, date: str | None, theatre: str | None) -> Analysis:
+    return parse(text, date=date, theatre=theatre)
+
+
+def highlighted(analysis: Analysis) -> str:
+    """The article as escaped HTML with every toponym marked by role."""
+    out, pos = [], analysis.body_start
+    for t in analysis.toponyms:
+        out.append(html.escape(analysis.text[pos:t.start]))
+        title = f"{t.place.name}, {t.place.country} ({t.role})" if t.place else t.role
+        out.append(f"<mark style='background:{ROLE_COLOURS[t.role]}' title='{html.escape(title, quote=True)}'>"
+                   f"{html.escape(t.text)}</mark>")
+        pos = t.end
+    out.append(html.escape(analysis.text[pos:]))
+    return "<div style='white-space:pre-wrap;line-height:1.5'>" + "".join(out) + "</div>"
+
+
+def places_table(analysis: Analysis) -> list[dict]:
+    return [{"as written": t.text, "place": t.place.name, "kind": t.place.kind, "country": t.place.country,
+             "lat": round(t.place.lat, 4), "lon": round(t.place.lon, 4), "role": t.role,
+             "part": t.sector or "", "confidence": round(t.confidence, 2)}
+            for t in analysis.toponyms if t.place]
+
+
+def article_input() -> tuple[str, str | None, str | None, bool]:
+    samples = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+    with st.sidebar:
+        sample = st.selectbox("Sample article", ["(none)", *samples])
+        upload = st.file_uploader("Or upload an article", type=["txt", "md", "html", "htm"])
+        date = st.date_input("Article date", value=None)
+        theatre = st.selectbox("Theatre", ["detect", *sorted(theatres())])
+        st.caption("Places: GeoNames (CC BY 4.0), Natural Earth (public domain) and Frontline's own supplement.")
+    default = (SAMPLES / f"{sample}.txt").read_text(encoding="utf-8") if sample != "(none)" else ""
+    if upload is not None:
+        default = clean_text(upload.getvalue(), upload.name)
+    with st.form("article"):
+        text = st.text_area("Article", value=default, height=220,
+                            placeholder="Paste a news article about an armed conflict…")
+        pressed = st.form_submit_button("Map article", type="primary")
+    return text, date.isoformat() if date else None, None if theatre == "detect" else theatre, pressed
+
+
+def show(analysis: Analysis, gaz: gazetteer_module.Gazetteer) -> None:
+    pinned = [t for t in analysis.toponyms if t.pinned]
+    st.subheader(f"{len(pinned)} places mapped" + (f" · theatre: {analysis.theatre}" if analysis.theatre else ""))
+    if not pinned:
+        st.info("No place in this text matched the gazetteer.")
+    st_folium(build_map(analysis, gaz), key="map", height=520, use_container_width=True, returned_objects=[])
+    st.markdown("**The article**")
+    st.html(highlighted(analysis))
+    rows = places_table(analysis)
+    if rows:
+        st.markdown("**Places**")
+        st.dataframe(rows, hide_index=True, use_container_width=True)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Frontline", page_icon="🗺️", layout="wide")
+    st.title("Frontline")
+    st.caption("Paste war reporting; see where it happens.")
+    try:
+        gaz = load_gazetteer()
+    except FrontlineError as e:
+        st.error(f"Frontline cannot start: {e}")
+        st.stop()
+    try:
+        text, date, theatre, pressed = article_input()
+        if pressed:
+            st.session_state["article"] = (clean_text(text), date, theatre)
+        if "article" not in st.session_state:
+            st.info("Paste an article (or pick a sample in the sidebar) and press **Map article** (Ctrl+Enter).")
+            return
+        with st.spinner("Mapping…"):
+            analysis = analyse(*st.session_state["article"])
+        show(analysis, gaz)
+    except FrontlineError as e:
+        st.error(str(e))
+    except Exception:
+        log.exception("Unexpected error while mapping an article")
+        st.error("Something went wrong while mapping this article. The error was logged; please try again.")
+
+
+main()

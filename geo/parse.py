@@ -1,0 +1,47 @@
+"""`parse(text)`: the geoparser's entry point."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo import gazetteer as gazetteer_module
+from geo import theatres as theatres_module
+from geo.analysis import Analysis
+from geo.errors import InputError
+from geo.pipeline import pipeline
+from geo.resolve import resolve
+
+MAX_CHARS = 1_000_000
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HEADER = re.compile(r"\A(?:# [^\n]*(?:\n|\Z))+")
+
+
+def header_length(text: str) -> int:
+    """Length of a leading block of `# ` lines (a file header that is not parsed)."""
+    m = _HEADER.match(text)
+    return m.end() if m else 0
+
+
+def parse(text: str, date: str | None = None, theatre: str | None = None) -> Analysis:
+    """Find and resolve the places of an article; offsets count from the start of `text`."""
+    if not isinstance(text, str):
+        raise InputError(f"Expected the article as text, instead got: {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"The article is {len(text):,} characters long; the limit is {MAX_CHARS:,}.")
+    if date is not None and not _DATE.match(date):
+        raise InputError(f"Expected a date as YYYY-MM-DD, instead got: {date!r}")
+    profiles = theatres_module.theatres()
+    if theatre is not None and theatre not in profiles:
+        raise InputError(f"Expected a theatre among {sorted(profiles)}, instead got: {theatre!r}")
+    start = header_length(text)
+    doc = pipeline()(text[start:])
+    mentions = [replace(m, start=m.start + start, end=m.end + start,
+                        sentence=(m.sentence[0] + start, m.sentence[1] + start)) for m in doc._.mentions]
+    countries = profiles[theatre].countries if theatre else ()
+    toponyms, weights = resolve(gazetteer_module.load(), mentions, countries)
+    if theatre is None:
+        theatre = theatres_module.detect(weights)
+        if theatre is not None:
+            toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
+    return Analysis(text, date, theatre, tuple(toponyms), body_start=start)

@@ -1,0 +1,282 @@
+"""Find the place names of an article: gazetteer n-grams, filtered and qualified by their context.
+
+Works on the tokens of a spaCy Doc. A name starts with a capitalised word (or an Arabic article
+before one, "al-Bab") and may hold articles, hyphens and "of"; the longest name the gazetteer
+knows wins. Context then decides what is not a place (people, organisations, common words), the
+role (literal, metonym, demonym), the part of the place meant (sector) and the kind preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from geo.demonyms import demonyms
+from geo.gazetteer import KIND_WORDS, Gazetteer
+from geo.names import ARTICLES
+
+MAX_TOKENS = 9
+CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
+# Lower-case words that end facility names ("Kuweires airbase", "Mosul dam").
+FACILITY_TAILS = frozenset({"airbase", "airport", "airfield", "dam", "crossing", "camp", "prison", "bridge",
+                            "refinery", "oilfield", "field", "plant", "base", "river", "lake", "mountains",
+                            "mountain", "valley", "plain", "desert", "hospital", "port", "square"})
+DIRECTIONS = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south", "east": "east",
+    "eastern": "east", "west": "west", "western": "west", "northeast": "northeast",
+    "northeastern": "northeast", "north-east": "northeast", "northwest": "northwest",
+    "northwestern": "northwest", "southeast": "southeast", "southeastern": "southeast",
+    "southwest": "southwest", "southwestern": "southwest", "central": "centre", "centre": "centre",
+    "center": "centre", "downtown": "centre",
+}
+EDGES = {"outskirts": "outskirts", "suburbs": "outskirts", "edge": "outskirts", "edges": "outskirts",
+         "periphery": "outskirts", "countryside": "countryside", "hinterland": "countryside"}
+PLURAL_KINDS = {"provinces": "province", "governorates": "province", "cities": "city", "towns": "town",
+                "villages": "village", "districts": "district", "regions": "province", "oblasts": "province"}
+REPORTING_VERBS = frozenset(
+    "said says say denied denies deny accused accuses accuse announced announces warned warns wants want "
+    "insisted insists urged urges condemned condemns rejected rejects agreed agrees brokered broker "
+    "backed backs supports support claimed claims called calls demanded demands refused refuses "
+    "responded responds welcomed welcomes criticised criticized blamed blames insisted vowed vows "
+    "threatened threatens promised promises offered offers sought seeks believes believed confirmed "
+    "confirms recognised recognized negotiated mediated pledged pledges hopes hoped".split())
+NEVER_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow".split())
+SENTENCE_END = frozenset(".!?")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# A capitalised word this frequent in English is taken as a place name only for a major place.
+COMMON_ZIPF_LIMIT = 4.0
+MAJOR_CITY = 250_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in the text, before it is resolved."""
+
+    start: int
+    end: int
+    text: str
+    role: str = "literal"
+    sector: str | None = None
+    kind_hint: str | None = None
+    historical: bool = False
+    country: str | None = None  # a demonym's country
+    context: str | None = None  # the name after "Tripoli, ..." that qualifies this one
+    sentence: tuple[int, int] = (0, 0)
+
+
+class _Tokens:
+    """Plain lists of the Doc's token texts and offsets: much faster to scan than Token objects."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.words = [t.text for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.n = len(self.words)
+        self.sentence_start = self._sentences()
+        self.title_line = self._title_lines()
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i])
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < self.n else ""
+
+    def _sentences(self) -> list[int]:
+        """For each token, the index of the first token of its sentence."""
+        first, out = 0, []
+        for i, w in enumerate(self.words):
+            out.append(first)
+            if w in SENTENCE_END or "\n" in w:
+                first = i + 1
+        return out
+
+    def _title_lines(self) -> list[bool]:
+        """For each token, whether its line is in Title Case (capitals then say nothing)."""
+        flags, line = [False] * self.n, []
+        for i in range(self.n + 1):
+            if i == self.n or "\n" in self.words[i]:
+                long_words = [self.words[j] for j in line if len(self.words[j]) > 3 and self.words[j].isalpha()]
+                if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words):
+                    for j in line:
+                        flags[j] = True
+                line = []
+            else:
+                line.append(i)
+        return flags
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+def _start_ok(t: _Tokens, i: int) -> bool:
+    w = t.words[i]
+    if _capitalised(w):
+        return True
+    return w.lower() in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2))
+
+
+def _spans_from(t: _Tokens, i: int) -> list[int]:
+    """Possible exclusive end indexes of a name starting at token i, longest first."""
+    ends = []
+    j = i
+    while j < t.n and j - i < MAX_TOKENS:
+        w = t.words[j]
+        if j > i and t.starts[j] - t.end(j - 1) > 1:
+            break  # names do not span line breaks or double spaces
+        if w[:1].isspace():
+            break
+        if _capitalised(w):
+            ends.append(j + 1)
+        elif w.lower() in FACILITY_TAILS and j > i:
+            ends.append(j + 1)
+            break
+        elif not (w.lower() in ARTICLES or w.lower() in CONNECTORS or w in ("'", "’")):
+            break
+        j += 1
+    return ends[::-1]
+
+
+class Recognizer:
+    """Finds `Mention`s in a Doc using a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms()
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        t = _Tokens(doc)
+        found: list[tuple[int, int, Mention]] = []
+        i = 0
+        while i < t.n:
+            if not _start_ok(t, i):
+                i += 1
+                continue
+            hit = self._match(t, i)
+            if hit is None:
+                i += 1
+                continue
+            j, mention = hit
+            if mention is not None:
+                found.append((i, j, mention))
+            i = j
+        return self._coordinate(t, found)
+
+    def _match(self, t: _Tokens, i: int) -> tuple[int, Mention | None] | None:
+        for j in _spans_from(t, i):
+            text = t.text[t.starts[i]:t.end(j - 1)]
+            country = self.demonyms.get(text) if j == i + 1 else None
+            if country is None and not self.gazetteer.knows(text):
+                continue
+            if not self._plausible(t, i, j, text, country):
+                return j, None
+            return j, self._qualify(t, i, j, text, country)
+        return None
+
+    def _plausible(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> bool:
+        lower = text.lower()
+        if lower in STOP_WORDS or lower in NEVER_PLACES or len(text) < 2:
+            return False
+        title = t.title_line[i]
+        if not title:
+            # Inside a longer run of capitalised words the name is part of another name
+            # (Barack Obama, Islamic State, Revolutionary Guards), unless the run is places.
+            before, after = t.word(i - 1), t.word(j)
+            if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and i - 1 != t.sentence_start[i]
+                    and before.lower() not in DIRECTIONS and not self._placeish(before)):
+                return False
+            if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1
+                    and after.lower() not in KIND_WORDS and not self._placeish(after)):
+                return False
+        if country is not None or j > i + 1:
+            return True
+        zipf = self.gazetteer.word_frequency(text)
+        if zipf < COMMON_ZIPF_LIMIT and not (title or i == t.sentence_start[i]):
+            return True
+        best = self.gazetteer.get(text)
+        if best is None:
+            return False
+        if best.kind == "country" or (best.kind == "city" and best.population >= MAJOR_CITY):
+            return True
+        # A common word at a sentence start or in a headline needs to be a notable place.
+        return zipf < COMMON_ZIPF_LIMIT and ("supplement" in best.source or best.population >= 50_000)
+
+    def _placeish(self, word: str) -> bool:
+        return word in self.demonyms or (self.gazetteer.knows(word) and self.gazetteer.word_frequency(word) == 0)
+
+    def _qualify(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> Mention:
+        sector = kind = None
+        k = j
+        if t.word(k) in ("'s", "’s"):
+            k += 1
+        after, after2 = t.word(k).lower(), t.word(k + 1).lower()
+        if after in KIND_WORDS and after not in ("mount",):
+            kind = KIND_WORDS[after]
+            if after in EDGES:
+                sector = EDGES[after]
+                kind = None
+        elif after in PLURAL_KINDS:
+            kind = PLURAL_KINDS[after]
+        elif after in DIRECTIONS and after2 in EDGES | {"side", "part", "parts", "flank", "sector", "districts",
+                                                     "neighbourhoods", "neighborhoods", "suburbs", "edge"}:
+            sector = DIRECTIONS[after]
+        elif after in EDGES and t.word(k) != t.word(j):
+            sector = EDGES[after]
+        before, before2, before3 = t.word(i - 1).lower(), t.word(i - 2).lower(), t.word(i - 3).lower()
+        if before in DIRECTIONS and not t.title_line[i]:
+            sector = DIRECTIONS[before]
+        elif before == "of" and before2 in DIRECTIONS:
+            sector = DIRECTIONS[before2]
+        elif before == "of" and before2 in EDGES:
+            sector = EDGES[before2]
+        elif before == "of" and before2 in KIND_WORDS and before3 == "the":
+            kind = KIND_WORDS[before2]
+        role = "demonym" if country else "literal"
+        if not country and self._reported(t, k):
+            role = "metonym"
+        return Mention(t.starts[i], t.end(j - 1), text, role, sector, kind, self._historical(t, i), country,
+                       sentence=(t.starts[t.sentence_start[i]], self._sentence_end(t, i)))
+
+    def _reported(self, t: _Tokens, k: int) -> bool:
+        """True when a verb of speech or diplomacy follows: "Moscow says", "Ankara and Moscow agreed"."""
+        w = t.word(k).lower()
+        if w in ("has", "have", "had", "also", "has", "on", "later", "then", "would", "will", "is", "was"):
+            w = t.word(k + 1).lower()
+        if w == "and" and _capitalised(t.word(k + 1)):
+            w = t.word(k + 2).lower()
+        return w in REPORTING_VERBS
+
+    @staticmethod
+    def _historical(t: _Tokens, i: int) -> bool:
+        """True for a name inside a recalled earlier event: "the 1980-88 Iran-Iraq war"."""
+        first = t.sentence_start[i]
+        window = t.words[max(first, i - 4):i]
+        return any(_YEAR.match(w) for w in window) and any(
+            w.lower() in ("war", "wars", "invasion", "occupation", "uprising", "revolution", "massacre")
+            for w in t.words[i:min(t.n, i + 6)])
+
+    @staticmethod
+    def _sentence_end(t: _Tokens, i: int) -> int:
+        j = i
+        while j < t.n and t.sentence_start[j] == t.sentence_start[i]:
+            j += 1
+        return t.end(j - 1) if j > 0 else 0
+
+    @staticmethod
+    def _coordinate(t: _Tokens, found: list[tuple[int, int, Mention]]) -> list[Mention]:
+        """Share a plural kind word across a list ("Hama and Homs provinces"); link "Tripoli, Lebanon"."""
+        mentions = [m for _, _, m in found]
+        for n in range(len(found) - 1, 0, -1):
+            (i0, j0, m0), (i1, j1, m1) = found[n - 1], found[n]
+            between = [w for w in t.words[j0:i1] if not w.isspace()]
+            if between in (["and"], [","], [",", "and"]) and m1.kind_hint and t.word(j1).lower() in PLURAL_KINDS \
+                    and m0.kind_hint is None:
+                mentions[n - 1] = replace(m0, kind_hint=m1.kind_hint)
+            elif between == [","] and m0.role == "literal" and m0.context is None:
+                mentions[n - 1] = replace(m0, context=m1.text)
+        return mentions

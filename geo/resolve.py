@@ -1,0 +1,120 @@
+"""Resolve each mention to one place, using the whole article.
+
+A candidate's score adds, to its prominence, evidence from the article: the countries it names
+(its focus), the admin-1 areas its unambiguous places lie in, explicit context ("Tripoli,
+Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to the other places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from geo.analysis import Toponym
+from geo.distance import haversine_km
+from geo.gazetteer import Gazetteer
+from geo.place import Place
+from geo.recognize import Mention
+
+MAX_CANDIDATES = 10
+FOCUS_COUNTRY = 2.0
+THEATRE_COUNTRY = 1.5
+FOCUS_ADMIN1 = 1.2
+CONTEXT = 4.0
+KIND_MATCH = 3.0
+NEAR_OTHERS = 1.0
+NEAR_KM = 150.0
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the article as a whole says about where it is."""
+
+    countries: dict[str, float]
+    admin1: frozenset[tuple[str, str]]
+    theatre_countries: tuple[str, ...]
+
+
+def _prominence(gazetteer: Gazetteer, place: Place) -> float:
+    return math.log10(gazetteer.weight(place.id) + 10)
+
+
+def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context: Place | None,
+           anchors: list[Place]) -> float:
+    score = _prominence(gazetteer, place)
+    score += FOCUS_COUNTRY * focus.countries.get(place.country, 0.0)
+    if place.country in focus.theatre_countries:
+        score += THEATRE_COUNTRY
+    if (place.country, place.admin1) in focus.admin1 and place.admin1:
+        score += FOCUS_ADMIN1
+    if context is not None and (place.country == context.country and
+                                (context.kind == "country" or place.admin1 == context.name)):
+        score += CONTEXT
+    if m.kind_hint and place.kind == m.kind_hint:
+        score += KIND_MATCH
+    if any(a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= NEAR_KM for a in anchors):
+        score += NEAR_OTHERS
+    return score
+
+
+def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[Place]],
+           theatre_countries: tuple[str, ...]) -> Focus:
+    countries: Counter[str] = Counter()
+    admin1: Counter[tuple[str, str]] = Counter()
+    for n, m in enumerate(mentions):
+        if m.country:
+            countries[m.country] += 1
+            continue
+        cands = first.get(n) or []
+        if not cands:
+            continue
+        top = cands[0]
+        if top.kind == "country":
+            countries[top.country] += 1
+        elif len({c.country for c in cands}) == 1:
+            countries[top.country] += 0.5
+            if top.kind == "province":
+                admin1[(top.country, top.name)] += 1
+            elif top.admin1:
+                admin1[(top.country, top.admin1)] += 0.5
+    total = sum(countries.values()) or 1.0
+    shares = {c: v / total for c, v in countries.items()}
+    return Focus(shares, frozenset(k for k in admin1), theatre_countries)
+
+
+def resolve(gazetteer: Gazetteer, mentions: list[Mention],
+            theatre_countries: tuple[str, ...] = ()) -> tuple[list[Toponym], dict[str, float]]:
+    """Resolve mentions; return the toponyms and the article's country weights."""
+    first = {n: gazetteer.candidates(m.text, kind=m.kind_hint)[:MAX_CANDIDATES]
+             for n, m in enumerate(mentions) if not m.country}
+    focus = _focus(gazetteer, mentions, first, theatre_countries)
+    by_text = {m.text: first.get(n) for n, m in enumerate(mentions)}
+    # First pass without coherence gives anchors: the confidently placed mentions.
+    anchors: list[Place] = []
+    for n, m in enumerate(mentions):
+        cands = first.get(n) or []
+        if cands:
+            scored = sorted(((_score(gazetteer, m, c, focus, None, []), c) for c in cands), key=lambda s: -s[0])
+            if len(scored) == 1 or scored[0][0] - scored[1][0] > 1.0:
+                anchors.append(scored[0][1])
+    toponyms = []
+    for n, m in enumerate(mentions):
+        if m.country:
+            country = gazetteer.country(m.country)
+            toponyms.append(Toponym(m.start, m.end, m.text, country, "demonym", None, None, m.historical,
+                                    0.9 if country else 0.0, (country,) if country else (), m.sentence))
+            continue
+        cands = first.get(n) or []
+        context_cands = by_text.get(m.context) if m.context else None
+        context = context_cands[0] if context_cands else None
+        scored = sorted(((_score(gazetteer, m, c, focus, context, anchors), -i, c) for i, c in enumerate(cands)),
+                        key=lambda s: (-s[0], -s[1]))
+        ranked = tuple(c for _, _, c in scored)
+        if not ranked:
+            continue
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+        confidence = 1 / (1 + math.exp(-margin))
+        toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,
+                                confidence, ranked, m.sentence))
+    return toponyms, focus.countries
