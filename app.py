@@ -99,12 +99,12 @@ def main() -> None:
     try:
         text, date, theatre, pressed = article_input()
         if pressed:
-            st.session_state["article"] = (clean_text(text), date, theatre)
-        if "article" not in st.session_state:
+            st.session_state["mapped"] = (clean_text(text), date, theatre)
+        if "mapped" not in st.session_state:
             st.info("Paste an article (or pick a sample in the sidebar) and press **Map article** (Ctrl+Enter).")
             return
         with st.spinner("Mapping…"):
-            analysis = analyse(*st.session_state["article"])
+            analysis = analyse(*st.session_state["mapped"])
         show(analysis, gaz)
     except FrontlineError as e:
         st.error(str(e))

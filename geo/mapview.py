@@ -17,23 +17,33 @@ UNKNOWN_HOLDER = "#555555"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 DATA_ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth, Frontline supplement"
 BASEMAP_PANE = "frontline_basemap"
+MAX_SENTENCES = 4
 
 
-def _popup_html(analysis: Analysis, t: Toponym, holder: str | None) -> str:
-    p = t.place
+def _escape(text: str) -> str:
+    """HTML-escape text that folium places inside a JavaScript template literal."""
+    return html.escape(text).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def _popup_html(analysis: Analysis, mentions: list[Toponym], holder: str | None) -> str:
+    first = mentions[0]
+    p = first.place
+    parts = sorted({t.sector for t in mentions if t.sector})
     rows = [
         ("Place", f"{p.name} ({p.kind}, {p.country}{', ' + p.admin1 if p.admin1 else ''})"),
-        ("As written", t.text),
+        ("As written", ", ".join(dict.fromkeys(t.text for t in mentions))),
         ("Holder", holder or "unknown"),
-        ("Confidence", f"{t.confidence:.0%}"),
+        ("Confidence", f"{max(t.confidence for t in mentions):.0%}"),
     ]
-    if t.sector:
-        rows.append(("Part", t.sector))
-    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{html.escape(k)}</th>"
-                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
-    sentence = html.escape(analysis.sentence_of(t))
-    return (f"<div class='frontline-popup' style='max-width:320px'><table>{body}</table>"
-            f"<blockquote style='margin:6px 0 0;font-style:italic'>{sentence}</blockquote></div>")
+    if parts:
+        rows.append(("Parts named", ", ".join(parts)))
+    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{_escape(k)}</th>"
+                   f"<td>{_escape(v)}</td></tr>" for k, v in rows)
+    sentences = list(dict.fromkeys(analysis.sentence_of(t) for t in mentions))
+    quotes = "".join(f"<blockquote style='margin:6px 0 0;font-style:italic'>{_escape(q)}</blockquote>"
+                     for q in sentences[:MAX_SENTENCES])
+    more = f"<div>… and {len(sentences) - MAX_SENTENCES} more</div>" if len(sentences) > MAX_SENTENCES else ""
+    return f"<div class='frontline-popup' style='max-width:320px'><table>{body}</table>{quotes}{more}</div>"
 
 
 def _marker_icon(kind: str, colour: str) -> folium.DivIcon:
@@ -78,23 +88,22 @@ def build_map(analysis: Analysis, gazetteer: Gazetteer, holders: dict[int, tuple
         use_local_assets(m)
     m.get_root().html.add_child(folium.Element(
         "<script>if (window.L) { L.Icon.Default.imagePath = '/app/static/vendor/images/'; }</script>"))
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr=OSM_ATTRIBUTION + " · " + DATA_ATTRIBUTION,
-                     overlay=False, control=True).add_to(m)
-    folium.TileLayer(tiles="", name="Outlines only (offline)", attr=DATA_ATTRIBUTION, overlay=False,
-                     control=True).add_to(m)
+    # The outline basemap lies under the tiles: it shows wherever tiles cannot load or are switched off.
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles", attr=OSM_ATTRIBUTION + " · " + DATA_ATTRIBUTION,
+                     overlay=True, control=True).add_to(m)
     _basemap(m, gazetteer, bounds)
     places = folium.FeatureGroup(name="Places", show=True).add_to(m)
-    seen = set()
+    by_place: dict[int, list[Toponym]] = {}
     for t in pinned:
-        if (t.place.id, t.sector) in seen:
-            continue
-        seen.add((t.place.id, t.sector))
-        holder, colour = holders.get(t.place.id, (None, UNKNOWN_HOLDER))
+        by_place.setdefault(t.place.id, []).append(t)
+    for mentions in by_place.values():
+        place = mentions[0].place
+        holder, colour = holders.get(place.id, (None, UNKNOWN_HOLDER))
         folium.Marker(
-            location=[t.place.lat, t.place.lon],
-            icon=_marker_icon(t.place.kind, colour),
-            tooltip=folium.Tooltip(html.escape(f"{t.place.name} ({t.place.kind})")),
-            popup=folium.Popup(_popup_html(analysis, t, holder), max_width=340),
+            location=[place.lat, place.lon],
+            icon=_marker_icon(place.kind, colour),
+            tooltip=folium.Tooltip(_escape(f"{place.name} ({place.kind})")),
+            popup=folium.Popup(_popup_html(analysis, mentions, holder), max_width=340),
         ).add_to(places)
     folium.LayerControl(collapsed=True).add_to(m)
     if pinned:

@@ -42,7 +42,7 @@ _CHAR_FOLDS = [
     (re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)"), r"\1"),  # assimilated article: Ezzor, Arraqqa
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee|ie(?=[^\s])"), "i"),
-    (re.compile(r"aw|au"), "o"),
+    (re.compile(r"aw|au|o"), "u"),  # Arabic has no o: Zor, Zour, Zawr
     (re.compile(r"ei|ey|ai"), "ay"),
     (re.compile(r"q|ck|c(?=[aou\s]|$)"), "k"),
     (re.compile(r"dj|dzh|zh"), "j"),

@@ -34,6 +34,9 @@ DIRECTIONS = {
 }
 EDGES = {"outskirts": "outskirts", "suburbs": "outskirts", "edge": "outskirts", "edges": "outskirts",
          "periphery": "outskirts", "countryside": "countryside", "hinterland": "countryside"}
+# Words after a direction that make it the part of a place: "Aleppo's northern edge".
+PARTS = frozenset(EDGES) | {"side", "part", "parts", "flank", "sector", "districts", "neighbourhoods",
+                            "neighborhoods", "quarters", "countryside"}
 PLURAL_KINDS = {"provinces": "province", "governorates": "province", "cities": "city", "towns": "town",
                 "villages": "village", "districts": "district", "regions": "province", "oblasts": "province"}
 REPORTING_VERBS = frozenset(
@@ -89,8 +92,10 @@ class _Tokens:
     def _sentences(self) -> list[int]:
         """For each token, the index of the first token of its sentence."""
         first, out = 0, []
+        self.sentence_last: dict[int, int] = {}
         for i, w in enumerate(self.words):
             out.append(first)
+            self.sentence_last[first] = i
             if w in SENTENCE_END or "\n" in w:
                 first = i + 1
         return out
@@ -170,7 +175,7 @@ class Recognizer:
     def _match(self, t: _Tokens, i: int) -> tuple[int, Mention | None] | None:
         for j in _spans_from(t, i):
             text = t.text[t.starts[i]:t.end(j - 1)]
-            country = self.demonyms.get(text) if j == i + 1 else None
+            country = self.demonyms.get(text)
             if country is None and not self.gazetteer.knows(text):
                 continue
             if not self._plausible(t, i, j, text, country):
@@ -187,7 +192,7 @@ class Recognizer:
             # Inside a longer run of capitalised words the name is part of another name
             # (Barack Obama, Islamic State, Revolutionary Guards), unless the run is places.
             before, after = t.word(i - 1), t.word(j)
-            if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and i - 1 != t.sentence_start[i]
+            if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
                     and before.lower() not in DIRECTIONS and not self._placeish(before)):
                 return False
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1
@@ -222,8 +227,7 @@ class Recognizer:
                 kind = None
         elif after in PLURAL_KINDS:
             kind = PLURAL_KINDS[after]
-        elif after in DIRECTIONS and after2 in EDGES | {"side", "part", "parts", "flank", "sector", "districts",
-                                                     "neighbourhoods", "neighborhoods", "suburbs", "edge"}:
+        elif after in DIRECTIONS and after2 in PARTS:
             sector = DIRECTIONS[after]
         elif after in EDGES and t.word(k) != t.word(j):
             sector = EDGES[after]
@@ -262,10 +266,7 @@ class Recognizer:
 
     @staticmethod
     def _sentence_end(t: _Tokens, i: int) -> int:
-        j = i
-        while j < t.n and t.sentence_start[j] == t.sentence_start[i]:
-            j += 1
-        return t.end(j - 1) if j > 0 else 0
+        return t.end(t.sentence_last[t.sentence_start[i]])
 
     @staticmethod
     def _coordinate(t: _Tokens, found: list[tuple[int, int, Mention]]) -> list[Mention]:

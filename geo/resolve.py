@@ -22,7 +22,7 @@ FOCUS_COUNTRY = 2.0
 THEATRE_COUNTRY = 1.5
 FOCUS_ADMIN1 = 1.2
 CONTEXT = 4.0
-KIND_MATCH = 3.0
+KIND_MATCH = 8.0  # the article said which kind: decisive
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
 
@@ -40,8 +40,25 @@ def _prominence(gazetteer: Gazetteer, place: Place) -> float:
     return math.log10(gazetteer.weight(place.id) + 10)
 
 
+class _Anchors:
+    """Confidently placed places, in one-degree cells, to ask "is another place near this one?" fast."""
+
+    def __init__(self, places: list[Place]):
+        self.cells: dict[tuple[int, int], list[Place]] = {}
+        for p in {p.id: p for p in places}.values():
+            self.cells.setdefault((math.floor(p.lat), math.floor(p.lon)), []).append(p)
+
+    def near(self, place: Place, km: float) -> bool:
+        reach = 1 + int(km / 111.0 / max(math.cos(math.radians(place.lat)), 0.2))
+        row, col = math.floor(place.lat), math.floor(place.lon)
+        return any(
+            a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= km
+            for dr in range(-2, 3) for dc in range(-reach, reach + 1)
+            for a in self.cells.get((row + dr, col + dc), ()))
+
+
 def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context: Place | None,
-           anchors: list[Place]) -> float:
+           anchors: _Anchors) -> float:
     score = _prominence(gazetteer, place)
     score += FOCUS_COUNTRY * focus.countries.get(place.country, 0.0)
     if place.country in focus.theatre_countries:
@@ -53,7 +70,7 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
         score += CONTEXT
     if m.kind_hint and place.kind == m.kind_hint:
         score += KIND_MATCH
-    if any(a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= NEAR_KM for a in anchors):
+    if anchors.near(place, NEAR_KM):
         score += NEAR_OTHERS
     return score
 
@@ -86,18 +103,26 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
 def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             theatre_countries: tuple[str, ...] = ()) -> tuple[list[Toponym], dict[str, float]]:
     """Resolve mentions; return the toponyms and the article's country weights."""
-    first = {n: gazetteer.candidates(m.text, kind=m.kind_hint)[:MAX_CANDIDATES]
-             for n, m in enumerate(mentions) if not m.country}
+    looked_up: dict[tuple[str, str | None], list[Place]] = {}
+    first: dict[int, list[Place]] = {}
+    for n, m in enumerate(mentions):
+        if not m.country:
+            key = (m.text, m.kind_hint)
+            if key not in looked_up:
+                looked_up[key] = gazetteer.candidates(m.text, kind=m.kind_hint)[:MAX_CANDIDATES]
+            first[n] = looked_up[key]
     focus = _focus(gazetteer, mentions, first, theatre_countries)
     by_text = {m.text: first.get(n) for n, m in enumerate(mentions)}
-    # First pass without coherence gives anchors: the confidently placed mentions.
-    anchors: list[Place] = []
-    for n, m in enumerate(mentions):
-        cands = first.get(n) or []
-        if cands:
-            scored = sorted(((_score(gazetteer, m, c, focus, None, []), c) for c in cands), key=lambda s: -s[0])
-            if len(scored) == 1 or scored[0][0] - scored[1][0] > 1.0:
-                anchors.append(scored[0][1])
+    # A first pass without coherence gives anchors: the confidently placed mentions.
+    nobody = _Anchors([])
+    confident = []
+    for (text, kind), cands in looked_up.items():
+        probe = Mention(0, 0, text, kind_hint=kind)
+        scored = sorted((_score(gazetteer, probe, c, focus, None, nobody) for c in cands), reverse=True)
+        if len(scored) == 1 or (scored and scored[0] - scored[1] > 1.0):
+            confident.append(max(cands, key=lambda c: _score(gazetteer, probe, c, focus, None, nobody)))
+    anchors = _Anchors(confident)
+    results: dict[tuple, tuple[tuple[Place, ...], float]] = {}
     toponyms = []
     for n, m in enumerate(mentions):
         if m.country:
@@ -105,16 +130,17 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             toponyms.append(Toponym(m.start, m.end, m.text, country, "demonym", None, None, m.historical,
                                     0.9 if country else 0.0, (country,) if country else (), m.sentence))
             continue
-        cands = first.get(n) or []
-        context_cands = by_text.get(m.context) if m.context else None
-        context = context_cands[0] if context_cands else None
-        scored = sorted(((_score(gazetteer, m, c, focus, context, anchors), -i, c) for i, c in enumerate(cands)),
-                        key=lambda s: (-s[0], -s[1]))
-        ranked = tuple(c for _, _, c in scored)
+        key = (m.text, m.kind_hint, m.context)
+        if key not in results:
+            context_cands = by_text.get(m.context) if m.context else None
+            context = context_cands[0] if context_cands else None
+            scored = sorted(((_score(gazetteer, m, c, focus, context, anchors), -i, c)
+                             for i, c in enumerate(first.get(n) or [])), key=lambda s: (-s[0], -s[1]))
+            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+            results[key] = (tuple(c for _, _, c in scored), 1 / (1 + math.exp(-margin)))
+        ranked, confidence = results[key]
         if not ranked:
             continue
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
-        confidence = 1 / (1 + math.exp(-margin))
         toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,
                                 confidence, ranked, m.sentence))
     return toponyms, focus.countries

@@ -13,7 +13,7 @@ SAMPLE = (ROOT / "assets" / "samples" / "syria-aleppo-2015.txt").read_text(encod
 
 def map_article(page, url: str, text: str) -> None:
     page.goto(url)
-    box = page.get_by_label("Article")
+    box = page.get_by_role("textbox", name="Article")
     box.wait_for(timeout=30_000)
     box.fill(text)
     page.get_by_role("button", name="Map article").click()
@@ -34,8 +34,9 @@ def test_pasted_article_shows_markers_on_the_map(live_app, page):
 def test_popup_shows_the_source_sentence(live_app, page):
     map_article(page, live_app.url, SAMPLE)
     frame = page.frame_locator(MAP)
-    marker = frame.locator(".frontline-city").first
+    marker = frame.locator(".leaflet-marker-icon:has(.frontline-city)").first
     marker.wait_for(timeout=30_000)
+    frame.locator(".leaflet-control-scale").click()  # the first click into the iframe only focuses it
     marker.click()
     popup = frame.locator(".frontline-popup")
     popup.wait_for(timeout=10_000)
@@ -44,6 +45,7 @@ def test_popup_shows_the_source_sentence(live_app, page):
 
 
 PAYLOADS = [
+    "`${window.__pwned=1}` \\u0060",
     '<img src=x onerror="window.__pwned=1">',
     "<script>window.__pwned=1</script>",
     '<a href="javascript:window.__pwned=1">click</a>',
@@ -52,7 +54,8 @@ PAYLOADS = [
 
 
 def test_injected_markup_never_runs(live_app, page):
-    text = "Fighting near <b onmouseover=\"window.__pwned=1\">Aleppo</b> and Homs. " + " ".join(PAYLOADS)
+    text = ("Fighting near <b onmouseover=\"window.__pwned=1\">Aleppo</b> and Homs `${window.__pwned=1}`. "
+            + " ".join(PAYLOADS))
     map_article(page, live_app.url, text)
     frame = page.frame_locator(MAP)
     frame.locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)

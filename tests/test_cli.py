@@ -1,0 +1,54 @@
+import json
+
+from click.testing import CliRunner
+
+from geo.cli import main
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def test_help_lists_the_subcommands():
+    out = run("--help").output
+    for command in ("analyze", "places", "eval", "build"):
+        assert command in out
+
+
+def test_places_json(gaz):
+    rows = json.loads(run("places", "Deir al-Zour", "--json", "--limit", "2").output)
+    assert rows[0]["country"] == "SY" and rows[0]["kind"] == "city"
+    assert set(rows[0]) >= {"id", "name", "alternates", "lat", "lon", "kind", "country", "admin1", "population",
+                            "source"}
+
+
+def test_analyze_json_fields_and_offsets(tmp_path):
+    text = "# title: test\n\nIslamic State fighters advanced on northern Aleppo, Syria."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    out = json.loads(run("analyze", str(path), "--date", "2015-10-16", "--json").output)
+    assert "theatre" in out
+    names = {t["text"]: t for t in out["toponyms"]}
+    aleppo = names["Aleppo"]
+    assert text[aleppo["start"]:aleppo["end"]] == "Aleppo"
+    assert aleppo["sector"] == "north" and aleppo["country"] == "SY" and aleppo["role"] == "literal"
+    for field in ("start", "end", "text", "name", "lat", "lon", "kind", "country", "role", "sector",
+                  "confidence", "candidates"):
+        assert field in aleppo
+
+
+def test_analyze_jsonl_batch_keeps_ids(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
+                              [("a", "Rebels near Homs."), ("b", "Shelling in Kharkiv.")]), encoding="utf-8")
+    lines = [json.loads(x) for x in run("analyze", "--jsonl", str(path)).output.splitlines() if x.startswith("{")]
+    assert [x["id"] for x in lines] == ["a", "b"]
+    assert lines[1]["toponyms"][0]["country"] == "UA"
+
+
+def test_bad_date_is_a_clear_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Aleppo", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--date", "yesterday"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

@@ -1,0 +1,123 @@
+"""The geoparser: recognition in context, roles, resolution, offsets and bad input."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.errors import InputError
+from geo.parse import parse
+
+
+def found(text, **kw):
+    return {t.text: t for t in parse(text, **kw).toponyms}
+
+
+def test_possessives_hyphens_and_multiword_names():
+    t = found("Aleppo's defenders held government-held Deir ez-Zor, while Aleppo-based rebels moved on "
+              "Khan Sheikhoun.")
+    assert {"Aleppo", "Deir ez-Zor", "Khan Sheikhoun"} <= set(t)
+    assert t["Deir ez-Zor"].place.country == "SY"
+
+
+def test_qualifiers_set_sector_and_kind():
+    a = parse("Clashes erupted in northern Aleppo. Rebels shelled Daraa province and the city of Homs. "
+              "Fighting reached Aleppo's northern edge and the Idlib countryside.")
+    by_start = sorted(a.toponyms, key=lambda t: t.start)
+    aleppo_north, daraa, homs, edge, idlib = by_start
+    assert aleppo_north.sector == "north"
+    assert daraa.kind_hint == "province" and daraa.place.kind == "province"
+    assert homs.kind_hint == "city" and homs.place.kind == "city"
+    assert edge.sector == "north"
+    assert idlib.sector == "countryside"
+
+
+def test_coordination_shares_the_kind_word():
+    t = found("Government forces advanced in Hama and Homs provinces.")
+    assert t["Hama"].place.kind == "province" and t["Homs"].place.kind == "province"
+
+
+def test_roles_metonym_and_demonym():
+    t = found("Moscow says its jets hit Idlib. Washington and Moscow brokered a truce near Aleppo. "
+              "Syrian troops entered the town.")
+    assert t["Moscow"].role == "metonym"
+    assert t["Washington"].role == "metonym"
+    assert t["Syrian"].role == "demonym" and t["Syrian"].place.kind == "country"
+    assert t["Aleppo"].role == "literal" and t["Aleppo"].pinned
+    assert not t["Syrian"].pinned
+
+
+def test_historical_mentions_are_kept_but_flagged():
+    t = found("Veterans of the 1980-88 Iran-Iraq war now fight near Mosul.")
+    assert t["Iran"].historical
+    assert not t["Mosul"].historical
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Barack Obama spoke on Friday about the war.", "Obama"),
+    ("Islamic State fighters attacked the town.", "State"),
+    ("The Revolutionary Guards deployed advisers.", "Guards"),
+    ("Michael Jordan was not there.", "Jordan"),
+    ("Of the fighters killed, most were local. The Mission said so.", "Of"),
+    ("The Mission said so on Friday.", "Mission"),
+])
+def test_people_organisations_and_common_words_are_not_places(text, not_a_place):
+    assert not_a_place not in found(text)
+
+
+def test_context_resolves_namesakes():
+    assert found("Clashes shook Tripoli, Lebanon, overnight.")["Tripoli"].place.country == "LB"
+    assert found("Militias fought in Tripoli, Libya's capital.")["Tripoli"].place.country == "LY"
+
+
+def test_article_focus_picks_the_theatres_place():
+    t = found("Iraqi forces retook Hit from Islamic State, weeks after Ramadi and Fallujah fell.", date="2016-04-14")
+    assert t["Ramadi"].place.country == "IQ"
+    assert t["Fallujah"].place.country == "IQ"
+
+
+def test_each_toponym_has_confidence_and_candidates():
+    a = parse("Fighting near Tripoli and Aleppo.")
+    for t in a.toponyms:
+        assert 0.0 < t.confidence <= 1.0
+        assert t.candidates and t.candidates[0] == t.place
+
+
+def test_header_lines_are_skipped_and_offsets_count_from_file_start():
+    text = "# title: Aleppo\n# date: 2015-10-16\n\nRebels held Aleppo."
+    a = parse(text)
+    assert [t.text for t in a.toponyms] == ["Aleppo"]
+    t = a.toponyms[0]
+    assert text[t.start:t.end] == "Aleppo" and t.start > 30
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "\x00\x01\x02 binary", "دمشق وحلب", "Киев и Харьков",
+                                  "<p>Shelling in <b>Homs</b></p><script>alert(1)</script>",
+                                  "Aleppo " * 140_000])
+def test_bad_input_gives_an_analysis_or_a_clear_error(text):
+    try:
+        a = parse(text)
+    except InputError as e:
+        assert "limit" in str(e)
+        return
+    for t in a.toponyms:
+        assert text[t.start:t.end] == t.text
+
+
+def test_wrong_arguments_raise_input_errors():
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        parse("Aleppo", date="16/10/2015")
+    with pytest.raises(InputError, match="theatre"):
+        parse("Aleppo", theatre="narnia")
+    with pytest.raises(InputError, match="text"):
+        parse(b"Aleppo")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Aleppo", "Deir ez-Zor", "'s", " ", "\n", "-", "al-", "Kyiv", "northern",
+                                 "province", ",", ".", "Homs", "Ḩamāh", "é", "\t", "Tal", "Abyad"]), max_size=40),
+       st.text(max_size=30))
+def test_every_span_slices_exactly_its_text(pieces, noise):
+    text = "".join(pieces) + noise
+    for t in parse(text).toponyms:
+        assert text[t.start:t.end] == t.text
+        assert t.sentence[0] <= t.start and t.end <= t.sentence[1]
