@@ -21,8 +21,10 @@ from geo.place import KINDS
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "places.marshal"
 REBUILD = "python -m gazetteer.build"
 MAGIC = b"FRONTLINE-GAZETTEER\n"
-FORMAT = 1
+FORMAT = 2
 SEPARATOR = "\x1f"
+# A place found by a former or foreign name that it carries weighs this share of its prominence.
+OTHER_NAME_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +80,23 @@ def name_keys(name: str) -> tuple[str, str]:
 
 
 def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level: int) -> dict:
+    """Key -> place indexes, best first; a place reached by another of its names is stored as ~index.
+
+    Best first means by prominence, a name that is not the place's own counting OTHER_NAME_WEIGHT
+    of it: the same order `Gazetteer` ranks in, so an unqualified look-up can take the first.
+    """
     hits: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
-        for k in {keys[n][level] for n in (r.name, *r.alternates)} - {""}:
-            hits[k].append(i)
+        own = keys[r.name][level]
+        for k in sorted({keys[n][level] for n in (r.name, *r.alternates)} - {""}):
+            hits[k].append(i if k == own else ~i)
+
+    def rank(stored: int) -> tuple[float, int]:
+        i = stored if stored >= 0 else ~stored
+        return -records[i].weight * (1.0 if stored >= 0 else OTHER_NAME_WEIGHT), i
+
     # A lone hit is stored as a bare int: most keys have one place, and it halves their memory.
-    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in sorted(hits.items())}
+    return {k: v[0] if len(v) == 1 else tuple(sorted(v, key=rank)) for k, v in sorted(hits.items())}
 
 
 def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None,

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
@@ -39,22 +38,25 @@ KIND_WORDS = {
     "mountain": "mountain", "mountains": "mountain", "mount": "mountain", "hills": "mountain",
     "countryside": "province", "plain": "region", "valley": "region", "desert": "region",
 }
-_KIND_PATTERN = "|".join(sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True))
-_TRAILING = re.compile(rf"^(?P<name>.+?)[\s\-]+(?P<word>{_KIND_PATTERN})$", re.IGNORECASE)
-_LEADING = re.compile(rf"^(?:the\s+)?(?P<word>{_KIND_PATTERN})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
-OTHER_NAME_WEIGHT = 0.3
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _lock = threading.Lock()
 _loaded: dict[Path, Gazetteer] = {}
 
 
 def split_kind(name: str) -> tuple[str, str | None]:
     """Split a kind word off a name: ("Daraa province") -> ("Daraa", "province")."""
-    name = _THE.sub("", name.strip())
-    for pattern in (_TRAILING, _LEADING):
-        m = pattern.match(name)
-        if m:
-            return m["name"].strip(), KIND_WORDS[m["word"].lower()]
+    name = name.strip()
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    lower = name.lower()
+    words = lower.split()
+    for n in (2, 1):  # two-word kind words first: "air base", "border crossing"
+        if len(words) > n:
+            word = " ".join(words[-n:])
+            if word in KIND_WORDS:
+                return name[:len(name) - len(word)].rstrip(" -"), KIND_WORDS[word]
+    head, of, rest = lower.partition(" of ")
+    if of and head in KIND_WORDS and rest:
+        return name[len(head) + 4:].strip(), KIND_WORDS[head]
     return name, None
 
 
@@ -89,9 +91,9 @@ class Gazetteer:
 
     def _make_place(self, i: int) -> Place:
         alternates = self._alternates[i]
-        return Place(i, self._names[i], tuple(alternates.split(artefact.SEPARATOR)) if alternates else (),
-                     self._lat[i], self._lon[i], KINDS[self._kind[i]], self._countries[self._country[i]],
-                     self._admin1s[self._admin1[i]], self._population[i], self._sources[self._source[i]])
+        return Place.trusted(i, self._names[i], tuple(alternates.split(artefact.SEPARATOR)) if alternates else (),
+                             self._lat[i], self._lon[i], KINDS[self._kind[i]], self._countries[self._country[i]],
+                             self._admin1s[self._admin1[i]], self._population[i], self._sources[self._source[i]])
 
     def lookup(self, place_id: int) -> Place:
         """The place with this id; LookupError when there is none."""
@@ -105,23 +107,23 @@ class Gazetteer:
         return (found,) if isinstance(found, int) else found
 
     def _rank(self, name: str, countries: tuple[str, ...], kind: str | None) -> tuple[int, ...]:
-        full = normalize(name)
-        tiers = [self._hits(self._exact, full), self._hits(self._folded, fold(name))]
+        tiers = [self._hits(self._exact, normalize(name)), self._hits(self._folded, fold(name))]
         base, word = split_kind(name)
         kind = kind or word
         if word:
             tiers += [self._hits(self._exact, normalize(base)), self._hits(self._folded, fold(base))]
         seen: dict[int, tuple] = {}
         for tier, hits in enumerate(tiers):
-            for i in hits:
+            for stored in hits:
+                own = stored >= 0
+                i = stored if own else ~stored
                 if i in seen:
                     continue
                 country = self._countries[self._country[i]]
                 order = countries.index(country) if country in countries else len(countries)
                 kind_miss = kind is not None and KINDS[self._kind[i]] != kind
                 # A place's own name outweighs a former or foreign name that a namesake carries.
-                own = normalize(self._names[i]) in (full, normalize(base))
-                weight = self._weight[i] * (1.0 if own else OTHER_NAME_WEIGHT)
+                weight = self._weight[i] * (1.0 if own else artefact.OTHER_NAME_WEIGHT)
                 seen[i] = (order, kind_miss, min(tier, 1) if not word else tier // 2, -weight, i)
         return tuple(sorted(seen, key=seen.__getitem__))
 
@@ -136,8 +138,17 @@ class Gazetteer:
     def get(self, name: str, country: str | Sequence[str] | None = None,
             kind: str | None = None) -> Place | None:
         """The best place called `name`, or None."""
-        found = self.candidates(name, country, kind)
-        return found[0] if found else None
+        if not name or not name.strip():
+            return None
+        if country is None and kind is None:
+            # Fast path: index lists are stored best first, and the own-name tier comes first.
+            found = self._exact.get(normalize(name))
+            if found is not None and split_kind(name)[1] is None:
+                first = found if isinstance(found, int) else found[0]
+                return self._place(first if first >= 0 else ~first)
+        countries = (country,) if isinstance(country, str) else tuple(country or ())
+        ranked = self._ranked(name, tuple(c.upper() for c in countries), kind)
+        return self._place(ranked[0]) if ranked else None
 
     def weight(self, place_id: int) -> float:
         """How prominent a place is (population-like; countries highest): ranks namesakes."""

@@ -21,6 +21,9 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"
 # The Arabic definite article in its English spellings, assimilated forms included.
 ARTICLES = frozenset("al el il ul ar er ad ed as es ash esh az ez at et an en ath adh".split())
 
+_ASCII = {**_TRANSLATE, **{ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+_ARTICLE_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ARTICLES)))
+
 # Word-level variants of one word, mapped to one spelling.
 _WORD_FOLDS = {
     **dict.fromkeys("tal tel tell til tall".split(), "tal"),
@@ -38,27 +41,28 @@ _WORD_FOLDS = {
     **dict.fromkeys("saint st".split(), "saint"),
     **dict.fromkeys("mount mt jabal jebel jabel djebel jbel gebel".split(), "jabal"),
 }
-_CHAR_FOLDS = [
-    (re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)"), r"\1"),  # assimilated article: Ezzor, Arraqqa
-    (re.compile(r"ou|oo"), "u"),
-    (re.compile(r"ee|ie(?=[^\s])"), "i"),
-    (re.compile(r"aw|au|o"), "u"),  # Arabic has no o: Zor, Zour, Zawr
-    (re.compile(r"ei|ey|ai"), "ay"),
-    (re.compile(r"q|ck|c(?=[aou\s]|$)"), "k"),
-    (re.compile(r"dj|dzh|zh"), "j"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"w(?=[^aeiouy])"), "v"),
-    (re.compile(r"(\w)\1+"), r"\1"),
-    (re.compile(r"(?<=\w)(ah|eh|e|iya|iyah|iyeh|yya|ya)(?=\s|$)"), "a"),
-]
-_SPACES = re.compile(r"\s+")
+# Letter-level variants, applied in this order to both the name and the index, so only their
+# consistency matters: literal replacements are fast, the few context rules are regexes.
+_ASSIMILATED = re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)")  # assimilated article: Ezzor, Arraqqa
+_REPLACEMENTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("aw", "u"), ("au", "u"),
+                 ("o", "u"),  # Arabic has no o: Zor, Zour, Zawr
+                 ("ei", "ay"), ("ey", "ay"), ("ai", "ay"), ("q", "k"), ("ck", "k"), ("dzh", "j"), ("dj", "j"),
+                 ("zh", "j"), ("ph", "f"), ("kh", "h"), ("dh", "d"))
+_HARD_C = re.compile(r"c(?![eiyh])")
+_DOUBLED = re.compile(r"(\w)\1+")
+_ENDINGS = re.compile(r"(?<=\w)(?:ah|eh|e|iya|iyah|iyeh|yya|ya)\b")
 
 
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Casefolded, accent-free, punctuation-free name without Arabic articles."""
+    if name.isascii():
+        text = name.translate(_ASCII)
+        if _ARTICLE_WORD.search(text) is None:
+            return " ".join(text.split())
+        words = text.split()
+        kept = [w for w in words if w not in ARTICLES]
+        return " ".join(kept or words)
     text = name.translate(_TRANSLATE).casefold().translate(_SPECIAL)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -71,11 +75,13 @@ def normalize(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """`normalize`, then merge common transliteration variants (ou/u, ei/ey, q/k, -ah/-a ...)."""
-    words = [_WORD_FOLDS.get(w, w) for w in normalize(name).split()]
-    text = " ".join(words)
-    for pattern, replacement in _CHAR_FOLDS:
-        text = pattern.sub(replacement, text)
-    return _SPACES.sub(" ", text).strip()
+    text = " ".join([_WORD_FOLDS.get(w, w) for w in normalize(name).split()])
+    text = _ASSIMILATED.sub(r"\1", text)
+    for old, new in _REPLACEMENTS:
+        text = text.replace(old, new)
+    text = _HARD_C.sub("k", text)
+    text = _DOUBLED.sub(r"\1", text)
+    return _ENDINGS.sub("a", text)
 
 
 def is_latin(name: str) -> bool:

@@ -1,0 +1,49 @@
+"""Geoparser: warm throughput on one core, first parse after start, and geotext on the same corpus."""
+
+from __future__ import annotations
+
+import time
+
+from bench.common import corpus_texts, fresh_process
+
+FIRST = """
+import json, time
+start = time.perf_counter()
+from geo.parse import parse
+parse("Islamic State fighters advanced on northern Aleppo, Syria, as Russian jets struck Idlib.")
+print(json.dumps({"first_s": time.perf_counter() - start}))
+"""
+
+
+def throughput(texts: list[str], parse_one) -> float:
+    """MB of text a second."""
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    start = time.perf_counter()
+    for t in texts:
+        parse_one(t)
+    return size / (time.perf_counter() - start)
+
+
+def main() -> None:
+    texts = corpus_texts()
+    if not texts:
+        print("../shared is absent: no benchmark corpus")
+        return
+    from geotext import GeoText
+
+    from geo.parse import parse
+
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    for t in texts[:20]:
+        parse(t)  # warm up caches of the process, as a running app has them
+    ours = max(throughput(texts, parse) for _ in range(2))
+    theirs = max(throughput(texts, GeoText) for _ in range(2))
+    first = sorted(fresh_process(FIRST)["first_s"] for _ in range(3))[1]
+    print(f"corpus: {len(texts)} articles, {size:.2f} MB (dev articles + LGL)")
+    print(f"warm throughput, one core: {ours:.2f} MB/s   (bar >= 1 MB/s)")
+    print(f"geotext on the same corpus: {theirs:.2f} MB/s; ratio Frontline/geotext {ours / theirs:.2f}")
+    print(f"first parse after start (imports + load + parse, median of 3): {first:.2f} s   (bar < 2 s)")
+
+
+if __name__ == "__main__":
+    main()
