@@ -260,7 +260,8 @@ def _prominence(d: Draft, shadowed: bool) -> float:
     if shadowed:
         return 1.0
     population = d.population or DEFAULT_POPULATION[d.kind]
-    return population * (SUPPLEMENT_WEIGHT if "supplement" in d.source else 1)
+    curated = "supplement" in d.source and d.kind != "province"  # provinces are written for their spellings
+    return population * (SUPPLEMENT_WEIGHT if curated else 1)
 
 
 def build(output: Path = artefact.DEFAULT_PATH) -> dict[str, float]:

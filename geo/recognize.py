@@ -53,7 +53,9 @@ SENTENCE_END = frozenset(".!?")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # A capitalised word this frequent in English is taken as a place name only for a major place.
 COMMON_ZIPF_LIMIT = 4.0
-MAJOR_CITY = 250_000
+MAJOR_CITY = 100_000
+VERY_COMMON_ZIPF = 5.5  # "man", "one", "back": never a one-word place name on their own
+_CONTRACTION = re.compile(r"^\w+['’](?:ll|d|m|ve|re|t|s)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,16 @@ class _Tokens:
         self.words = [t.text for t in doc]
         self.starts = [t.idx for t in doc]
         self.n = len(self.words)
+        self._lowered: str | None = None
         self.sentence_start = self._sentences()
         self.title_line = self._title_lines()
+
+    @property
+    def lowered(self) -> str:
+        """The text with words spaced out, to ask whether a word is used in lower case."""
+        if self._lowered is None:
+            self._lowered = " " + " ".join(self.words) + " "
+        return self._lowered
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.words[i])
@@ -157,12 +167,13 @@ class Recognizer:
     def __call__(self, doc: Doc) -> list[Mention]:
         t = _Tokens(doc)
         found: list[tuple[int, int, Mention]] = []
+        people: set[str] = set()  # names seen after a first name: "John Ripley" makes "Ripley" a person
         i = 0
         while i < t.n:
             if not _start_ok(t, i):
                 i += 1
                 continue
-            hit = self._match(t, i)
+            hit = self._match(t, i, people)
             if hit is None:
                 i += 1
                 continue
@@ -170,22 +181,24 @@ class Recognizer:
             if mention is not None:
                 found.append((i, j, mention))
             i = j
+        found = [f for f in found if f[2].role == "demonym" or f[2].text not in people]
         return self._coordinate(t, found)
 
-    def _match(self, t: _Tokens, i: int) -> tuple[int, Mention | None] | None:
+    def _match(self, t: _Tokens, i: int, people: set[str]) -> tuple[int, Mention | None] | None:
         for j in _spans_from(t, i):
             text = t.text[t.starts[i]:t.end(j - 1)]
             country = self.demonyms.get(text)
             if country is None and not self.gazetteer.knows(text):
                 continue
-            if not self._plausible(t, i, j, text, country):
+            if not self._plausible(t, i, j, text, country, people):
                 return j, None
             return j, self._qualify(t, i, j, text, country)
         return None
 
-    def _plausible(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> bool:
+    def _plausible(self, t: _Tokens, i: int, j: int, text: str, country: str | None, people: set[str]) -> bool:
         lower = text.lower()
-        if lower in STOP_WORDS or lower in NEVER_PLACES or len(text) < 2:
+        if (lower in STOP_WORDS or lower in NEVER_PLACES or lower in DIRECTIONS or lower in KIND_WORDS
+                or _CONTRACTION.match(text)):
             return False
         title = t.title_line[i]
         if not title:
@@ -194,6 +207,8 @@ class Recognizer:
             before, after = t.word(i - 1), t.word(j)
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
                     and before.lower() not in DIRECTIONS and not self._placeish(before)):
+                if j == i + 1:
+                    people.add(text)
                 return False
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1
                     and after.lower() not in KIND_WORDS and not self._placeish(after)):
@@ -201,20 +216,28 @@ class Recognizer:
         if country is not None or j > i + 1:
             return True
         zipf = self.gazetteer.word_frequency(text)
-        if zipf < COMMON_ZIPF_LIMIT and not (title or i == t.sentence_start[i]):
+        initial = title or i == t.sentence_start[i]
+        if zipf < COMMON_ZIPF_LIMIT and not initial and len(text) > 2:
             return True
         best = self.gazetteer.get(text)
         if best is None:
             return False
-        if best.kind == "country" or (best.kind == "city" and best.population >= MAJOR_CITY):
+        if best.kind == "country":
             return True
+        if len(text) <= 2 or zipf >= VERY_COMMON_ZIPF:
+            return False
+        if best.kind == "city" and best.population >= MAJOR_CITY:
+            return True
+        if best.kind == "province":
+            # "Ohio man charged" is a place; "Mass graves" is not: the article's own lower-case use tells.
+            return f" {lower} " not in t.lowered
         # A common word at a sentence start or in a headline needs to be a notable place.
         return zipf < COMMON_ZIPF_LIMIT and ("supplement" in best.source or best.population >= 50_000)
 
     def _placeish(self, word: str) -> bool:
         return word in self.demonyms or (self.gazetteer.knows(word) and self.gazetteer.word_frequency(word) == 0)
 
-    def _qualify(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> Mention:
+    def _qualify(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> Mention | None:
         sector = kind = None
         k = j
         if t.word(k) in ("'s", "’s"):
@@ -243,6 +266,9 @@ class Recognizer:
         role = "demonym" if country else "literal"
         if not country and self._reported(t, k):
             role = "metonym"
+            best = self.gazetteer.get(text)
+            if best is None or best.kind not in ("country", "province", "city"):
+                return None  # "Ripley said": a person, not a town
         return Mention(t.starts[i], t.end(j - 1), text, role, sector, kind, self._historical(t, i), country,
                        sentence=(t.starts[t.sentence_start[i]], self._sentence_end(t, i)))
 

@@ -25,6 +25,7 @@ CONTEXT = 4.0
 KIND_MATCH = 8.0  # the article said which kind: decisive
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
+COUNTRY_PROMINENCE = 6.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,9 @@ class Focus:
 
 
 def _prominence(gazetteer: Gazetteer, place: Place) -> float:
-    return math.log10(gazetteer.weight(place.id) + 10)
+    # A country outranks any namesake in the gazetteer, but in an article about Georgia's
+    # counties the US state should win: the article's focus must be able to outweigh it.
+    return min(math.log10(gazetteer.weight(place.id) + 10), COUNTRY_PROMINENCE)
 
 
 class _Anchors:

@@ -12,7 +12,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # A word may hold inner apostrophes (Ma'arrat, Kfar'a) but a trailing 's is its own token.
-TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
+# Dotted abbreviations (U.S., N.Y., W.Va.) stay whole: they are names, not sentence ends.
+TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*"
+                   r"|[^\w\s]", re.UNICODE)
 
 
 class RegexTokenizer:
