@@ -120,6 +120,28 @@ def geoparse(files: tuple[Path, ...]) -> None:
         click.echo(format_scores(path.name, score(pairs)))
 
 
+@evaluate.command(name="places")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="Also list misses and false places.")
+def places_eval(folder: Path, misses: bool) -> None:
+    """Literal places of hand-annotated articles in FOLDER (NAME.txt + NAME.json): recall, precision, placement."""
+    from geo.eval_places import PLACED_KM, evaluate_dir
+    from geo.parse import parse
+
+    try:
+        s = evaluate_dir(folder, parse)
+    except FrontlineError as e:
+        _fail(e)
+    click.echo(f"literal places: recall {s.recall:.3f} ({s.found}/{s.gold}), precision {s.precision:.3f} "
+               f"({s.correct}/{s.predicted}), placed within {PLACED_KM:.0f} km {s.placed_share:.3f} "
+               f"({s.placed}/{s.found})")
+    if misses:
+        for line in s.misses:
+            click.echo(f"  miss  {line}")
+        for line in s.false:
+            click.echo(f"  false {line}")
+
+
 @evaluate.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="Also list every mention not resolved.")

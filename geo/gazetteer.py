@@ -162,6 +162,10 @@ class Gazetteer:
         """True when some place carries this name (normalised or folded)."""
         return normalize(name) in self._exact or fold(name) in self._folded
 
+    def knows_exactly(self, name: str) -> bool:
+        """True when some place carries this name once normalised (no transliteration folding)."""
+        return normalize(name) in self._exact
+
     def near(self, lat: float, lon: float, km: float, kinds: Iterable[str] | None = None) -> list[Place]:
         """Places within `km` (geodesic) of (lat, lon), nearest first."""
         import numpy as np  # imported here: loading the gazetteer must stay fast

@@ -46,10 +46,14 @@ REPORTING_VERBS = frozenset(
     "responded responds welcomed welcomes criticised criticized blamed blames insisted vowed vows "
     "threatened threatens promised promises offered offers sought seeks believes believed confirmed "
     "confirms recognised recognized negotiated mediated pledged pledges hopes hoped".split())
+# Days, months, and the religious, ethnic and political words that name people, never places.
 NEVER_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december today yesterday tomorrow".split())
+    "august september october november december today yesterday tomorrow sunni sunnis shia shiite shiites "
+    "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
+    "jihadists baathist salafist arab arabs".split())
 SENTENCE_END = frozenset(".!?")
+LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # A capitalised word this frequent in English is taken as a place name only for a major place.
 COMMON_ZIPF_LIMIT = 4.0
@@ -125,6 +129,11 @@ class _Tokens:
         return flags
 
 
+def _person(text: str, people: set[str]) -> bool:
+    """True for a name seen after a first name, also in a possessive without apostrophe ("Assads")."""
+    return text in people or (text.endswith("s") and text[:-1] in people)
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
@@ -181,24 +190,39 @@ class Recognizer:
             if mention is not None:
                 found.append((i, j, mention))
             i = j
-        found = [f for f in found if f[2].role == "demonym" or f[2].text not in people]
+        found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
         return self._coordinate(t, found)
 
     def _match(self, t: _Tokens, i: int, people: set[str]) -> tuple[int, Mention | None] | None:
         for j in _spans_from(t, i):
             text = t.text[t.starts[i]:t.end(j - 1)]
             country = self.demonyms.get(text)
-            if country is None and not self.gazetteer.knows(text):
+            if country is None and not self._known(text, j - i):
                 continue
             if not self._plausible(t, i, j, text, country, people):
                 return j, None
             return j, self._qualify(t, i, j, text, country)
-        return None
+        return self._possessive_without_apostrophe(t, i, people)
+
+    def _possessive_without_apostrophe(self, t: _Tokens, i: int, people: set[str]):
+        """Feeds that strip apostrophes write "Syrias army": take the name without its s."""
+        word = t.words[i]
+        if len(word) < 5 or not word.endswith("s") or word[:-1] in people:
+            return None
+        text = word[:-1]
+        if not self.gazetteer.knows_exactly(text):
+            return None
+        start = t.starts[i]
+        mention = self._qualify(t, i, i + 1, text, self.demonyms.get(text))
+        if mention is None:
+            return i + 1, None
+        return i + 1, replace(mention, end=start + len(text), text=text)
 
     def _plausible(self, t: _Tokens, i: int, j: int, text: str, country: str | None, people: set[str]) -> bool:
         lower = text.lower()
-        if (lower in STOP_WORDS or lower in NEVER_PLACES or lower in DIRECTIONS or lower in KIND_WORDS
-                or _CONTRACTION.match(text)):
+        acronym = text.isupper() and len(text) >= 2  # "US" is not "us"
+        if (not acronym and (lower in STOP_WORDS or lower in KIND_WORDS)) or lower in NEVER_PLACES \
+                or lower in DIRECTIONS or _CONTRACTION.match(text):
             return False
         title = t.title_line[i]
         if not title:
@@ -207,15 +231,19 @@ class Recognizer:
             before, after = t.word(i - 1), t.word(j)
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
                     and before.lower() not in DIRECTIONS and not self._placeish(before)):
-                if j == i + 1:
-                    people.add(text)
+                if i - 1 != t.sentence_start[i] and self._minor(text):
+                    people.update((text, t.words[j - 1]))
                 return False
-            if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1
-                    and after.lower() not in KIND_WORDS and not self._placeish(after)):
+            # A country may modify a name ("U.S. Army", "Syrian Observatory") and still be named.
+            if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1 and country is None
+                    and after.lower() not in KIND_WORDS and not self._placeish(after)
+                    and not self._is_country(text)):
                 return False
         if country is not None or j > i + 1:
             return True
         zipf = self.gazetteer.word_frequency(text)
+        if zipf < VERY_COMMON_ZIPF and (t.word(j).lower() in KIND_WORDS or t.word(i - 1).lower() in LOCATIVES):
+            return True  # "Anderson County", "in Springfield": the context says it is a place
         initial = title or i == t.sentence_start[i]
         if zipf < COMMON_ZIPF_LIMIT and not initial and len(text) > 2:
             return True
@@ -234,8 +262,34 @@ class Recognizer:
         # A common word at a sentence start or in a headline needs to be a notable place.
         return zipf < COMMON_ZIPF_LIMIT and ("supplement" in best.source or best.population >= 50_000)
 
+    def _known(self, text: str, tokens: int) -> bool:
+        """A name the gazetteer has; a one-word name or acronym matched only by folding must be notable."""
+        if self.gazetteer.knows_exactly(text):
+            return True
+        if not self.gazetteer.knows(text) or text.isupper():
+            return False
+        if tokens > 1:
+            return True
+        best = self.gazetteer.get(text)
+        return best is not None and ("supplement" in best.source or best.kind in ("country", "province")
+                                     or best.population >= MAJOR_CITY)
+
+    def _is_country(self, text: str) -> bool:
+        best = self.gazetteer.get(text)
+        return best is not None and best.kind == "country"
+
     def _placeish(self, word: str) -> bool:
-        return word in self.demonyms or (self.gazetteer.knows(word) and self.gazetteer.word_frequency(word) == 0)
+        if word in self.demonyms:
+            return True
+        if not self.gazetteer.knows_exactly(word):
+            return False
+        return self.gazetteer.word_frequency(word) < COMMON_ZIPF_LIMIT or not self._minor(word)
+
+    def _minor(self, text: str) -> bool:
+        """True for a name whose best place is small and not the team's: it may well be a surname."""
+        best = self.gazetteer.get(text)
+        return best is None or not (best.kind in ("country", "province", "region", "water")
+                                    or best.population >= MAJOR_CITY or "supplement" in best.source)
 
     def _qualify(self, t: _Tokens, i: int, j: int, text: str, country: str | None) -> Mention | None:
         sector = kind = None

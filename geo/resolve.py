@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.analysis import Toponym
 from geo.distance import haversine_km
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, split_kind
+from geo.names import normalize
 from geo.place import Place
 from geo.recognize import Mention
 
@@ -26,6 +27,7 @@ KIND_MATCH = 8.0  # the article said which kind: decisive
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
 COUNTRY_PROMINENCE = 6.5
+FOLDED_ONLY = 2.5  # a candidate reached only through transliteration folding
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,12 @@ class Focus:
     countries: dict[str, float]
     admin1: frozenset[tuple[str, str]]
     theatre_countries: tuple[str, ...]
+
+
+def _named_exactly(text: str, place: Place) -> bool:
+    """True when the place carries the mention's name up to normalisation (kind words aside)."""
+    keys = {normalize(text), normalize(split_kind(text)[0])}
+    return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
 
 
 def _prominence(gazetteer: Gazetteer, place: Place) -> float:
@@ -73,6 +81,8 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
         score += CONTEXT
     if m.kind_hint and place.kind == m.kind_hint:
         score += KIND_MATCH
+    if not _named_exactly(m.text, place):
+        score -= FOLDED_ONLY
     if anchors.near(place, NEAR_KM):
         score += NEAR_OTHERS
     return score
@@ -106,10 +116,13 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
 def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             theatre_countries: tuple[str, ...] = ()) -> tuple[list[Toponym], dict[str, float]]:
     """Resolve mentions; return the toponyms and the article's country weights."""
+    mentions = list(mentions)
     looked_up: dict[tuple[str, str | None], list[Place]] = {}
     first: dict[int, list[Place]] = {}
     for n, m in enumerate(mentions):
         if not m.country:
+            if m.kind_hint is None and split_kind(m.text)[1]:
+                mentions[n] = m = replace(m, kind_hint=split_kind(m.text)[1])  # "Homs province" as one name
             key = (m.text, m.kind_hint)
             if key not in looked_up:
                 looked_up[key] = gazetteer.candidates(m.text, kind=m.kind_hint)[:MAX_CANDIDATES]
