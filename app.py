@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -16,10 +17,12 @@ from geo.errors import FrontlineError
 from geo.mapview import build_map
 from geo.offline import install_vendor
 from geo.parse import parse
+from geo.store import Store
 from geo.theatres import theatres
 
 ROOT = Path(__file__).parent
 SAMPLES = ROOT / "assets" / "samples"
+NO_SAMPLE = "(none)"
 ROLE_COLOURS = {"literal": "#ffe08a", "metonym": "#cfe3ff", "demonym": "#e2e2e2"}
 log = logging.getLogger("frontline")
 
@@ -27,7 +30,13 @@ log = logging.getLogger("frontline")
 @st.cache_resource(show_spinner="Loading the gazetteer…")
 def load_gazetteer() -> gazetteer_module.Gazetteer:
     install_vendor(ROOT / "static" / "vendor")
-    return gazetteer_module.load()
+    path = os.environ.get("FRONTLINE_GAZETTEER")
+    return gazetteer_module.load(Path(path) if path else None)
+
+
+@st.cache_resource
+def open_store() -> Store:
+    return Store(Path(os.environ.get("FRONTLINE_DB", ROOT / "frontline.db")))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -55,19 +64,52 @@ def places_table(analysis: Analysis) -> list[dict]:
             for t in analysis.toponyms if t.place]
 
 
+def _load_sample() -> None:
+    sample = st.session_state["sample"]
+    if sample != NO_SAMPLE:
+        st.session_state["article_text"] = (SAMPLES / f"{sample}.txt").read_text(encoding="utf-8")
+
+
+def _load_upload() -> None:
+    upload = st.session_state["upload"]
+    if upload is not None:
+        try:
+            st.session_state["article_text"] = clean_text(upload.getvalue(), upload.name)
+        except FrontlineError as e:
+            st.session_state["upload_error"] = str(e)
+
+
+def _reopen(store: Store, article_id: int) -> None:
+    article = store.get(article_id)
+    if article is not None:
+        st.session_state["article_text"] = article.body
+        st.session_state["mapped"] = (article.body, article.date, article.theatre)
+
+
+def stored_articles(store: Store) -> None:
+    articles = store.articles()
+    st.markdown(f"**Stored articles** ({len(articles)})")
+    for article in articles[:20]:
+        cols = st.columns([5, 1, 1])
+        cols[0].caption(f"{article.title} · {article.date or 'undated'}")
+        cols[1].button("Open", key=f"open-{article.id}", on_click=_reopen, args=(store, article.id))
+        cols[2].button("✕", key=f"delete-{article.id}", help="Delete this article",
+                       on_click=store.delete, args=(article.id,))
+
+
 def article_input() -> tuple[str, str | None, str | None, bool]:
     samples = sorted(p.stem for p in SAMPLES.glob("*.txt"))
     with st.sidebar:
-        sample = st.selectbox("Sample article", ["(none)", *samples])
-        upload = st.file_uploader("Or upload an article", type=["txt", "md", "html", "htm"])
+        st.selectbox("Sample article", [NO_SAMPLE, *samples], key="sample", on_change=_load_sample)
+        st.file_uploader("Or upload an article", type=["txt", "md", "html", "htm"], key="upload",
+                         on_change=_load_upload)
+        if "upload_error" in st.session_state:
+            st.error(st.session_state.pop("upload_error"))
         date = st.date_input("Article date", value=None)
         theatre = st.selectbox("Theatre", ["detect", *sorted(theatres())])
         st.caption("Places: GeoNames (CC BY 4.0), Natural Earth (public domain) and Frontline's own supplement.")
-    default = (SAMPLES / f"{sample}.txt").read_text(encoding="utf-8") if sample != "(none)" else ""
-    if upload is not None:
-        default = clean_text(upload.getvalue(), upload.name)
     with st.form("article"):
-        text = st.text_area("Article", value=default, height=220,
+        text = st.text_area("Article", key="article_text", height=220,
                             placeholder="Paste a news article about an armed conflict…")
         pressed = st.form_submit_button("Map article", type="primary")
     return text, date.isoformat() if date else None, None if theatre == "detect" else theatre, pressed
@@ -84,7 +126,7 @@ def show(analysis: Analysis, gaz: gazetteer_module.Gazetteer) -> None:
     rows = places_table(analysis)
     if rows:
         st.markdown("**Places**")
-        st.dataframe(rows, hide_index=True, use_container_width=True)
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def main() -> None:
@@ -93,6 +135,7 @@ def main() -> None:
     st.caption("Paste war reporting; see where it happens.")
     try:
         gaz = load_gazetteer()
+        store = open_store()
     except FrontlineError as e:
         st.error(f"Frontline cannot start: {e}")
         st.stop()
@@ -100,6 +143,9 @@ def main() -> None:
         text, date, theatre, pressed = article_input()
         if pressed:
             st.session_state["mapped"] = (clean_text(text), date, theatre)
+            store.save(*st.session_state["mapped"])
+        with st.sidebar:
+            stored_articles(store)
         if "mapped" not in st.session_state:
             st.info("Paste an article (or pick a sample in the sidebar) and press **Map article** (Ctrl+Enter).")
             return

@@ -53,6 +53,7 @@ NEVER_PLACES = frozenset(
     "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
     "jihadists baathist salafist arab arabs".split())
 SENTENCE_END = frozenset(".!?")
+ACTING = frozenset("led backed brokered sponsored allied supported funded trained armed".split())
 LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # A capitalised word this frequent in English is taken as a place name only for a major place.
@@ -318,7 +319,9 @@ class Recognizer:
         elif before == "of" and before2 in KIND_WORDS and before3 == "the":
             kind = KIND_WORDS[before2]
         role = "demonym" if country else "literal"
-        if not country and self._reported(t, k):
+        if not country and t.word(j) == "-" and t.word(j + 1).lower() in ACTING:
+            role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
+        elif not country and self._reported(t, k):
             role = "metonym"
             best = self.gazetteer.get(text)
             if best is None or best.kind not in ("country", "province", "city"):

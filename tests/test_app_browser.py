@@ -28,6 +28,7 @@ def test_pasted_article_shows_markers_on_the_map(live_app, page):
     assert markers.count() >= 8
     tooltips = page.get_by_text("Aleppo", exact=False)
     assert tooltips.count() > 0
+    page.get_by_text("places mapped").scroll_into_view_if_needed()
     page.screenshot(path=str(ROOT / "assets" / "screenshot.png"), full_page=False)
 
 
@@ -37,7 +38,7 @@ def test_popup_shows_the_source_sentence(live_app, page):
     marker = frame.locator(".leaflet-marker-icon:has(.frontline-city)").first
     marker.wait_for(timeout=30_000)
     frame.locator(".leaflet-control-scale").click()  # the first click into the iframe only focuses it
-    marker.click()
+    marker.click(force=True)  # markers may overlap: any marker's popup will do
     popup = frame.locator(".frontline-popup")
     popup.wait_for(timeout=10_000)
     assert "Confidence" in popup.inner_text()
