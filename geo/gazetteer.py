@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # Words that, before or after a name, say what kind of place is meant ("Daraa province",
 # "the city of Aleppo", "Kuweires airbase"); the name is looked up with and without them.
+PLACE_CACHE = 100_000  # Place records kept once made
 KIND_WORDS = {
     "province": "province", "governorate": "province", "oblast": "province", "region": "province",
     "state": "province", "wilayat": "province", "muhafazat": "province",
@@ -60,6 +61,15 @@ def split_kind(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _may_have_kind_word(name: str) -> bool:
+    """A cheap test that `split_kind` could find something (most names have no kind word)."""
+    last = name.rpartition(" ")[2].lower()
+    return last in KIND_WORDS or last in _SECOND_WORDS or " of " in name or name[:4].lower() == "the "
+
+
+_SECOND_WORDS = frozenset(w.split()[-1] for w in KIND_WORDS if " " in w)
+
+
 class Gazetteer:
     """Places by name (`candidates`, `get`), by position (`near`) and outlines (`boundary`)."""
 
@@ -83,11 +93,24 @@ class Gazetteer:
         self._outline_tree = None
         self._country_ids: dict[str, int] | None = None
         self._outline_codes: list[str] = []
-        self._place = lru_cache(maxsize=50_000)(self._make_place)
+        self._places: dict[int, Place] = {}
         self._ranked = lru_cache(maxsize=100_000)(self._rank)
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def _place(self, i: int) -> Place:
+        place = self._places.get(i)
+        if place is None:
+            if len(self._places) >= PLACE_CACHE:
+                self._places.clear()  # a crude bound: cheaper per look-up than an LRU
+            place = self._places[i] = self._make_place(i)
+        return place
+
+    def clear_caches(self) -> None:
+        """Forget every Place and ranking made so far (benchmarks measure look-ups from cold)."""
+        self._places.clear()
+        self._ranked.cache_clear()
 
     def _make_place(self, i: int) -> Place:
         alternates = self._alternates[i]
@@ -143,7 +166,7 @@ class Gazetteer:
         if country is None and kind is None:
             # Fast path: index lists are stored best first, and the own-name tier comes first.
             found = self._exact.get(normalize(name))
-            if found is not None and split_kind(name)[1] is None:
+            if found is not None and not _may_have_kind_word(name):
                 first = found if isinstance(found, int) else found[0]
                 return self._place(first if first >= 0 else ~first)
         countries = (country,) if isinstance(country, str) else tuple(country or ())

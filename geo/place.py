@@ -55,11 +55,21 @@ class Place:
             raise ValueError(f"Expected a place kind among {KINDS}, instead got: {self.kind!r}")
 
     @classmethod
-    def trusted(cls, *values) -> Place:
+    def trusted(cls, id: int, name: str, alternates: tuple[str, ...], lat: float, lon: float, kind: str,
+                country: str, admin1: str, population: int, source: str) -> Place:
         """Build a place from checked data (the compiled gazetteer) without checking it again."""
+        # The slot descriptors' own setters, called directly: the fastest way past frozen __setattr__.
         place = object.__new__(cls)
-        for setter, value in zip(_SETTERS, values):
-            setter(place, value)
+        _set_id(place, id)
+        _set_name(place, name)
+        _set_alternates(place, alternates)
+        _set_lat(place, lat)
+        _set_lon(place, lon)
+        _set_kind(place, kind)
+        _set_country(place, country)
+        _set_admin1(place, admin1)
+        _set_population(place, population)
+        _set_source(place, source)
         return place
 
     @property
@@ -67,5 +77,5 @@ class Place:
         return self.lat, self.lon
 
 
-# The slot descriptors' own setters: the fastest way past a frozen dataclass's __setattr__.
-_SETTERS = tuple(Place.__dict__[f.name].__set__ for f in fields(Place))
+(_set_id, _set_name, _set_alternates, _set_lat, _set_lon, _set_kind, _set_country, _set_admin1,
+ _set_population, _set_source) = (Place.__dict__[f.name].__set__ for f in fields(Place))
