@@ -45,16 +45,26 @@ def analyse(text: str, date: str | None, theatre: str | None) -> Analysis:
 
 
 def highlighted(analysis: Analysis) -> str:
-    """The article as escaped HTML with every toponym marked by role."""
-    out, pos = [], analysis.body_start
+    """The article as escaped HTML: places marked by role, sides underlined in their colour."""
+    profile = theatres().get(analysis.theatre) if analysis.theatre else None
+    marks = []
     for t in analysis.toponyms:
-        out.append(html.escape(analysis.text[pos:t.start]))
         title = f"{t.place.name}, {t.place.country} ({t.role})" if t.place else t.role
-        out.append(f"<mark style='background:{ROLE_COLOURS[t.role]}' title='{html.escape(title, quote=True)}'>"
-                   f"{html.escape(t.text)}</mark>")
-        pos = t.end
+        marks.append((t.start, t.end, f"<mark style='background:{ROLE_COLOURS[t.role]}' "
+                                      f"title='{html.escape(title, quote=True)}'>", "</mark>"))
+    for m in analysis.sides:
+        side = profile.side(m.side) if profile else None
+        colour, name = (side.colour, side.name) if side else ("#555", m.side)
+        marks.append((m.start, m.end, f"<span style='border-bottom:3px solid {colour}' "
+                                      f"title='{html.escape(name, quote=True)}'>", "</span>"))
+    out, pos = [], analysis.body_start
+    for start, end, opening, closing in sorted(marks):
+        if start < pos:
+            continue  # overlapping marks: the first one wins
+        out += [html.escape(analysis.text[pos:start]), opening, html.escape(analysis.text[start:end]), closing]
+        pos = end
     out.append(html.escape(analysis.text[pos:]))
-    return "<div style='white-space:pre-wrap;line-height:1.5'>" + "".join(out) + "</div>"
+    return "<div style='white-space:pre-wrap;line-height:1.6'>" + "".join(out) + "</div>"
 
 
 def places_table(analysis: Analysis) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from geo.place import Place
+from geo.sides import SideMention
 
 ROLES = ("literal", "metonym", "demonym")
 SECTORS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -42,6 +43,7 @@ class Analysis:
     theatre: str | None
     toponyms: tuple[Toponym, ...]
     body_start: int = 0
+    sides: tuple[SideMention, ...] = ()
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
     def sentence_of(self, toponym: Toponym) -> str:
@@ -68,4 +70,6 @@ def toponym_json(t: Toponym) -> dict:
 
 def analysis_json(a: Analysis) -> dict:
     """The JSON of an analysis (`frontline analyze --json`)."""
-    return {"theatre": a.theatre, "date": a.date, "toponyms": [toponym_json(t) for t in a.toponyms], **a.extras}
+    return {"theatre": a.theatre, "date": a.date, "toponyms": [toponym_json(t) for t in a.toponyms],
+            "sides": [{"start": m.start, "end": m.end, "text": m.text, "id": m.side, "how": m.how} for m in a.sides],
+            **a.extras}

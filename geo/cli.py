@@ -142,6 +142,24 @@ def places_eval(folder: Path, misses: bool) -> None:
             click.echo(f"  false {line}")
 
 
+@evaluate.command(name="sides")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="Also list the articles whose sides differ.")
+def sides_eval(folder: Path, misses: bool) -> None:
+    """Armed sides named by hand-annotated articles in FOLDER: precision and recall of (article, side)."""
+    from geo.eval_places import side_scores
+    from geo.parse import parse
+
+    try:
+        precision, recall, notes = side_scores(folder, parse)
+    except FrontlineError as e:
+        _fail(e)
+    click.echo(f"sides: precision {precision:.3f}, recall {recall:.3f}")
+    if misses:
+        for line in notes:
+            click.echo(f"  {line}")
+
+
 @evaluate.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="Also list every mention not resolved.")

@@ -1,4 +1,4 @@
-"""Score literal places against hand-annotated articles (the corpus/dev format: NAME.txt + NAME.json)."""
+"""Score places and sides against hand-annotated articles (the corpus/dev format: NAME.txt + NAME.json)."""
 
 from __future__ import annotations
 
@@ -73,6 +73,21 @@ def score_article(text: str, gold: dict, analysis: Analysis, scores: PlaceScores
             scores.correct += 1
         else:
             scores.false.append(f"{example.text} -> {example.place.name} ({example.place.country})")
+
+
+def side_scores(folder: Path, parse) -> tuple[float, float, list[str]]:
+    """Precision and recall of the sides each article names (pairs of article and side id)."""
+    predicted = gold = correct = 0
+    notes = []
+    for gold_path in sorted(folder.glob("*.json")):
+        answer = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+        found = {m.side for m in parse(text, date=answer.get("date")).sides}
+        expected = set(answer["factions"])
+        predicted, gold, correct = predicted + len(found), gold + len(expected), correct + len(found & expected)
+        if found != expected:
+            notes.append(f"{gold_path.stem}: missed {sorted(expected - found)}, extra {sorted(found - expected)}")
+    return (correct / predicted if predicted else 0.0), (correct / gold if gold else 0.0), notes
 
 
 def evaluate_dir(folder: Path, parse) -> PlaceScores:

@@ -11,6 +11,7 @@ from geo.analysis import Analysis
 from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
+from geo.sides import SideMention, finder
 
 MAX_CHARS = 1_000_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -40,8 +41,28 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
                         sentence=(m.sentence[0] + start, m.sentence[1] + start)) for m in doc._.mentions]
     countries = profiles[theatre].countries if theatre else ()
     toponyms, weights = resolve(gazetteer_module.load(), mentions, countries)
+    sentence_of = _sentence_numbers(doc)
+    sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
+        if theatre is None:  # no place decided: the sides named may
+            found = {t: finder(pipeline(), p)(doc, sentence_of) for t, p in profiles.items()}
+            best = max(found, key=lambda t: len(found[t]))
+            if found[best]:
+                theatre, sides = best, found[best]
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
-    return Analysis(text, date, theatre, tuple(toponyms), body_start=start)
+    if theatre is not None and not sides:
+        sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
+    sides = [replace(m, start=m.start + start, end=m.end + start) for m in sides]
+    return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=tuple(sides))
+
+
+def _sentence_numbers(doc):
+    """A function from token index to sentence number (sentences end at . ! ? or a line break)."""
+    numbers, n = [], 0
+    for token in doc:
+        numbers.append(n)
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            n += 1
+    return numbers.__getitem__

@@ -23,3 +23,10 @@ def test_dev_articles_literal_places(shared):
     s = evaluate_dir(shared / "corpus" / "dev", parse)
     assert s.gold == 188
     assert s.recall >= 0.8 and s.precision >= 0.8 and s.placed_share >= 0.8
+
+
+def test_dev_articles_sides_meet_the_bar(shared):
+    from geo.eval_places import side_scores
+
+    precision, recall, _ = side_scores(shared / "corpus" / "dev", parse)
+    assert precision >= 0.9 and recall >= 0.9

@@ -1,0 +1,80 @@
+"""Find the armed sides an article names, with spaCy PhraseMatchers built from a theatre profile.
+
+Names and hyphenated adjectives ("IS-held", "rebel-held") name a side outright; short references
+("the militants", "the regime") count only when the side they belong to was named in the last
+two sentences, so that a reference is never guessed across the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from geo.theatres import Theatre
+
+REFERENCE_REACH = 2  # sentences
+
+
+@dataclass(frozen=True, slots=True)
+class SideMention:
+    """A side named in the text: where, as written, which side, and how (name, adjective, reference)."""
+
+    start: int
+    end: int
+    text: str
+    side: str
+    how: str
+
+
+def _case_sensitive(phrase: str) -> bool:
+    # Acronyms must keep their case: "IS" is a side, "is" is a verb.
+    return any(len(w) >= 2 and w.isupper() for w in phrase.replace("-", " ").split())
+
+
+class SideFinder:
+    """Side mentions of one theatre in a Doc."""
+
+    def __init__(self, nlp: Language, theatre: Theatre):
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.labels: dict[str, tuple[str, str]] = {}
+        for side in theatre.sides:
+            for how, phrases in (("name", side.names + tuple(n for n, _ in side.renamings)),
+                                 ("adjective", side.adjectives), ("reference", side.references)):
+                label = f"{side.id}|{how}"
+                self.labels[label] = (side.id, how)
+                sensitive = [nlp.make_doc(p) for p in phrases if _case_sensitive(p)]
+                insensitive = [nlp.make_doc(p) for p in phrases if not _case_sensitive(p)]
+                if sensitive:
+                    self.exact.add(label, sensitive)
+                if insensitive:
+                    self.folded.add(label, insensitive)
+
+    def __call__(self, doc: Doc, sentence_of) -> list[SideMention]:
+        """Side mentions in text order; `sentence_of(token_index)` numbers the sentences."""
+        spans = [doc[s:e] for matcher in (self.exact, self.folded) for s, e in
+                 ((s, e) for _, s, e in matcher(doc))]
+        label_of = {(s, e): doc.vocab.strings[m] for matcher in (self.exact, self.folded)
+                    for m, s, e in matcher(doc)}
+        mentions, last_named = [], {}
+        for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
+            side, how = self.labels[label_of[(span.start, span.end)]]
+            sentence = sentence_of(span.start)
+            if how == "reference":
+                if sentence - last_named.get(side, -99) > REFERENCE_REACH:
+                    continue
+            else:
+                last_named[side] = sentence
+            mentions.append(SideMention(span.start_char, span.end_char, span.text, side, how))
+        return mentions
+
+
+@lru_cache(maxsize=16)
+def finder(nlp: Language, theatre: Theatre) -> SideFinder:
+    """The finder of a theatre, built once per pipeline."""
+    return SideFinder(nlp, theatre)

@@ -1,0 +1,64 @@
+"""Side mentions, tested with a blank pipeline and a small inline profile."""
+
+import json
+
+from geo.pipeline import build_pipeline
+from geo.sides import SideFinder
+from geo.theatres import Side, Theatre, theatres
+
+PROFILE = Theatre("test", "Test war", "2011-01-01", None, ("SY",), (), (
+    Side("isis", "Islamic State", "#222222", ("Islamic State", "IS", "Daesh"), ("IS-held",),
+         ("the militants",), (), (), ("gov",)),
+    Side("gov", "Government", "#d62728", ("government forces",), ("government-held",), ("the army",), (), (),
+         ("isis",)),
+))
+
+
+def find(text):
+    nlp = build_pipeline()
+    doc = nlp.make_doc(text)
+    return [(m.text, m.side, m.how) for m in SideFinder(nlp, PROFILE)(doc, lambda i: 0 if i < 1000 else 5)]
+
+
+def test_names_adjectives_and_acronyms_keep_their_case():
+    found = find("IS fighters took the IS-held town; government forces said it is lost. Daesh denied it.")
+    assert ("IS", "isis", "name") in found and ("IS-held", "isis", "adjective") in found
+    assert ("government forces", "gov", "name") in found and ("Daesh", "isis", "name") in found
+    assert all(text != "is" for text, _, _ in found)
+
+
+def test_references_need_their_side_named_shortly_before():
+    assert ("The militants", "isis", "reference") in find("Islamic State attacked. The militants fled.")
+    assert find("The militants fled.") == []
+
+
+def test_shipped_profiles_hold_the_gold_ids_and_distinct_colours():
+    profiles = theatres()
+    assert set(profiles) == {"syria", "iraq", "ukraine", "libya", "yemen", "sudan"}
+    gold_ids = {"syrian_government", "rebels", "nusra", "isis", "kurds", "peshmerga", "iraq_government", "pmf",
+                "hezbollah", "iran", "russia", "usa", "coalition", "turkey", "france", "uk", "israel", "jordan"}
+    assert gold_ids <= {s.id for s in profiles["syria"].sides}
+    assert {"ukraine", "russia", "dpr", "lpr", "wagner"} <= {s.id for s in profiles["ukraine"].sides}
+    assert {"gna", "lna", "isis", "misrata"} <= {s.id for s in profiles["libya"].sides}
+    for profile in profiles.values():
+        colours = [s.colour for s in profile.sides]
+        assert len(set(colours)) == len(colours)
+        for side in profile.sides:
+            assert all(profile.hostile(enemy, side.id) for enemy in side.enemies)
+        phrases = [p.lower() for s in profile.sides for p in s.names + s.adjectives + s.references]
+        assert len(set(phrases)) == len(phrases), profile.id
+
+
+def test_parse_reports_sides_with_offsets_into_the_file(tmp_path):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    text = "# header\n\nIslamic State fighters seized a village near Aleppo from rebel-held areas."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    out = json.loads(CliRunner().invoke(main, ["analyze", str(path), "--json"]).output)
+    sides = {s["text"]: s for s in out["sides"]}
+    assert sides["Islamic State fighters"]["id"] == "isis" and sides["rebel-held"]["id"] == "rebels"
+    s = sides["rebel-held"]
+    assert text[s["start"]:s["end"]] == "rebel-held"
