@@ -12,6 +12,7 @@ from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
 from geo.sides import SideMention, finder
+from geo.tokens import words_and_starts
 
 MAX_CHARS = 1_000_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -45,7 +46,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
     sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
-        if theatre is None:  # no place decided: the sides named may
+        if theatre is None and not weights:  # no place decided: the sides named may
             found = {t: finder(pipeline(), p)(doc, sentence_of) for t, p in profiles.items()}
             best = max(found, key=lambda t: len(found[t]))
             if found[best]:
@@ -61,8 +62,8 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
 def _sentence_numbers(doc):
     """A function from token index to sentence number (sentences end at . ! ? or a line break)."""
     numbers, n = [], 0
-    for token in doc:
+    for word in words_and_starts(doc)[0]:
         numbers.append(n)
-        if token.text in (".", "!", "?") or "\n" in token.text:
+        if word in (".", "!", "?") or "\n" in word:
             n += 1
     return numbers.__getitem__

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from geo.demonyms import demonyms
 from geo.gazetteer import KIND_WORDS, Gazetteer
 from geo.names import ARTICLES
+from geo.tokens import text_of, words_and_starts
 
 MAX_TOKENS = 9
 CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
@@ -83,9 +84,8 @@ class _Tokens:
     """Plain lists of the Doc's token texts and offsets: much faster to scan than Token objects."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
-        self.words = [t.text for t in doc]
-        self.starts = [t.idx for t in doc]
+        self.text = text_of(doc)
+        self.words, self.starts = words_and_starts(doc)
         self.n = len(self.words)
         self._lowered: str | None = None
         self.sentence_start = self._sentences()

@@ -8,6 +8,7 @@ Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to th
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -39,8 +40,10 @@ class Focus:
     theatre_countries: tuple[str, ...]
 
 
-def _named_exactly(text: str, place: Place) -> bool:
+@lru_cache(maxsize=100_000)
+def _named_exactly(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     """True when the place carries the mention's name up to normalisation (kind words aside)."""
+    place = gazetteer.lookup(place_id)
     keys = {normalize(text), normalize(split_kind(text)[0])}
     return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
 
@@ -55,17 +58,21 @@ class _Anchors:
     """Confidently placed places, in one-degree cells, to ask "is another place near this one?" fast."""
 
     def __init__(self, places: list[Place]):
+        self.answers: dict[int, bool] = {}
         self.cells: dict[tuple[int, int], list[Place]] = {}
         for p in {p.id: p for p in places}.values():
             self.cells.setdefault((math.floor(p.lat), math.floor(p.lon)), []).append(p)
 
-    def near(self, place: Place, km: float) -> bool:
-        reach = 1 + int(km / 111.0 / max(math.cos(math.radians(place.lat)), 0.2))
-        row, col = math.floor(place.lat), math.floor(place.lon)
-        return any(
-            a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= km
-            for dr in range(-2, 3) for dc in range(-reach, reach + 1)
-            for a in self.cells.get((row + dr, col + dc), ()))
+    def near(self, place: Place) -> bool:
+        """True when another anchor lies within NEAR_KM of the place."""
+        if place.id not in self.answers:
+            reach = 1 + int(NEAR_KM / 111.0 / max(math.cos(math.radians(place.lat)), 0.2))
+            row, col = math.floor(place.lat), math.floor(place.lon)
+            self.answers[place.id] = any(
+                a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= NEAR_KM
+                for dr in range(-2, 3) for dc in range(-reach, reach + 1)
+                for a in self.cells.get((row + dr, col + dc), ()))
+        return self.answers[place.id]
 
 
 def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context: Place | None,
@@ -81,9 +88,9 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
         score += CONTEXT
     if m.kind_hint and place.kind == m.kind_hint:
         score += KIND_MATCH
-    if not _named_exactly(m.text, place):
+    if not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY
-    if anchors.near(place, NEAR_KM):
+    if anchors.near(place):
         score += NEAR_OTHERS
     return score
 

@@ -17,6 +17,9 @@ TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+
                    r"|[^\w\s]", re.UNICODE)
 
 
+WORDS, STARTS, TEXT = "frontline_words", "frontline_starts", "frontline_text"
+
+
 class RegexTokenizer:
     """Callable that turns text into a Doc whose tokens slice the text exactly."""
 
@@ -25,26 +28,43 @@ class RegexTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
+        starts: list[int] = []
         spaces: list[bool] = []
         end = 0
         for m in TOKEN.finditer(text):
-            gap = text[end:m.start()]
-            if gap:
-                if words and gap[0] == " ":
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:  # other whitespace becomes a token of its own, as in spaCy
-                    words.append(gap)
-                    spaces.append(False)
+            self._gap(text, end, m.start(), words, starts, spaces)
             words.append(m.group())
+            starts.append(m.start())
             spaces.append(False)
             end = m.end()
-        tail = text[end:]
-        if tail:
-            if words and tail[0] == " ":
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        self._gap(text, end, len(text), words, starts, spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # Kept beside the Doc: reading them back from Token objects costs more than all matching.
+        doc.user_data[WORDS] = words
+        doc.user_data[STARTS] = starts
+        doc.user_data[TEXT] = text
+        return doc
+
+    @staticmethod
+    def _gap(text: str, start: int, end: int, words: list[str], starts: list[int], spaces: list[bool]) -> None:
+        if start == end:
+            return
+        if words and text[start] == " ":
+            spaces[-1] = True
+            start += 1
+        if start < end:  # other whitespace becomes a token of its own, as in spaCy
+            words.append(text[start:end])
+            starts.append(start)
+            spaces.append(False)
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a Doc, without rebuilding it from Token objects when the tokenizer kept it."""
+    return doc.user_data.get(TEXT) or doc.text
+
+
+def words_and_starts(doc: Doc) -> tuple[list[str], list[int]]:
+    """The token texts and character offsets of a Doc (from the tokenizer when it kept them)."""
+    if WORDS in doc.user_data:
+        return doc.user_data[WORDS], doc.user_data[STARTS]
+    return [t.text for t in doc], [t.idx for t in doc]
