@@ -108,7 +108,9 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
             continue
         top = cands[0]
         if top.kind == "country":
-            countries[top.country] += 1
+            # "Georgia" may be the US state: an ambiguous country name is weak evidence of focus.
+            ambiguous = any(c.kind == "province" and c.country != top.country for c in cands[1:])
+            countries[top.country] += 0.3 if ambiguous else 1
         elif len({c.country for c in cands}) == 1:
             countries[top.country] += 0.5
             if top.kind == "province":
