@@ -88,12 +88,14 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
     hits: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         own = keys[r.name][level]
-        for k in sorted({keys[n][level] for n in (r.name, *r.alternates)} - {""}):
-            hits[k].append(i if k == own else ~i)
+        for k in {keys[n][level] for n in (r.name, *r.alternates)}:
+            if k:
+                hits[k].append(i if k == own else ~i)
+    weights = [r.weight for r in records]
 
     def rank(stored: int) -> tuple[float, int]:
         i = stored if stored >= 0 else ~stored
-        return -records[i].weight * (1.0 if stored >= 0 else OTHER_NAME_WEIGHT), i
+        return -weights[i] * (1.0 if stored >= 0 else OTHER_NAME_WEIGHT), i
 
     # A lone hit is stored as a bare int: most keys have one place, and it halves their memory.
     return {k: v[0] if len(v) == 1 else tuple(sorted(v, key=rank)) for k, v in sorted(hits.items())}
