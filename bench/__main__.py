@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["gazetteer", "geoparse"]
+BENCHMARKS = ["gazetteer", "geoparse", "zones"]
 
 
 def main(argv: list[str]) -> None:

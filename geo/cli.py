@@ -98,6 +98,39 @@ def analyze(file: Path | None, date: str | None, theatre: str | None, as_json: b
                    f"{t.confidence:.2f}")
 
 
+@main.command()
+@click.argument("control", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", help="Control as of this date (YYYY-MM-DD): each place's latest row up to it.")
+@click.option("--country", default=None, help="Clip zones to this country (ISO alpha-2); default: the one "
+              "holding most places.")
+@click.option("--geojson", "as_geojson", is_flag=True, help="Print an RFC 7946 FeatureCollection.")
+def zones(control: Path, date: str | None, country: str | None, as_geojson: bool) -> None:
+    """Zones and front lines from a CONTROL list (CSV: name,lat,lon,side[,date])."""
+    from collections import Counter
+
+    from geo import gazetteer
+    from geo.eval_zones import read_places
+    from geo.zones import build_zones, to_geojson
+
+    try:
+        places = read_places(control, as_of=date)
+        gaz = gazetteer.load()
+        if country is None and places:
+            found = Counter(gaz.country_at(p.lat, p.lon) for p in places)
+            country = found.most_common(1)[0][0]
+        boundary = gaz.boundary(country) if country else None
+        zone_list, fronts = build_zones(places, boundary)
+    except FrontlineError as e:
+        _fail(e)
+    if as_geojson:
+        click.echo(json.dumps(to_geojson(zone_list, fronts)))
+        return
+    for z in zone_list:
+        click.echo(f"zone  {z.side:12} {z.area_km2:12,.0f} km2")
+    for f in fronts:
+        click.echo(f"front {f.sides[0]} | {f.sides[1]}: {f.length_km:,.0f} km")
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score Frontline against evaluation data."""
@@ -140,6 +173,26 @@ def places_eval(folder: Path, misses: bool) -> None:
             click.echo(f"  miss  {line}")
         for line in s.false:
             click.echo(f"  false {line}")
+
+
+@evaluate.command(name="zones")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def zones_eval(folder: Path) -> None:
+    """Control zones from each month's town list in FOLDER, scored against its reference map."""
+    from geo import gazetteer
+    from geo.eval_zones import evaluate as run
+
+    try:
+        scores = run(folder, gazetteer.load().boundary("UA"))
+    except FrontlineError as e:
+        _fail(e)
+
+    def km(value: float | None) -> str:
+        return f"{value:6.1f}" if value is not None else "     -"
+
+    click.echo("month    method          IoU    median km ref->ours  ours->ref")
+    for s in scores:
+        click.echo(f"{s.month}  {s.method:14} {s.iou:5.3f}   {km(s.ref_to_ours_km)}          {km(s.ours_to_ref_km)}")
 
 
 @evaluate.command(name="sides")

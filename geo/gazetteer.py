@@ -229,6 +229,16 @@ class Gazetteer:
         hits = self._outline_tree.query(shapely.box(west, south, east, north))
         return [(self._outline_codes[i], self._outlines[self._outline_codes[i]]) for i in sorted(hits)]
 
+    def country_at(self, lat: float, lon: float) -> str | None:
+        """The ISO alpha-2 code of the country whose outline holds (lat, lon), or None."""
+        import shapely
+
+        point = shapely.Point(lon, lat)
+        for code, outline in self.boundaries_within(lat, lon, lat, lon):
+            if len(code) == 2 and outline.contains(point):
+                return code
+        return None
+
     def country(self, code: str) -> Place | None:
         """The country place for an ISO alpha-2 code."""
         if self._country_ids is None:
