@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from geo.place import Place
 from geo.sides import SideMention
@@ -44,7 +44,6 @@ class Analysis:
     toponyms: tuple[Toponym, ...]
     body_start: int = 0
     sides: tuple[SideMention, ...] = ()
-    extras: dict = field(default_factory=dict, compare=False, hash=False)
 
     def sentence_of(self, toponym: Toponym) -> str:
         """The sentence a toponym came from, as written."""
@@ -71,5 +70,4 @@ def toponym_json(t: Toponym) -> dict:
 def analysis_json(a: Analysis) -> dict:
     """The JSON of an analysis (`frontline analyze --json`)."""
     return {"theatre": a.theatre, "date": a.date, "toponyms": [toponym_json(t) for t in a.toponyms],
-            "sides": [{"start": m.start, "end": m.end, "text": m.text, "id": m.side, "how": m.how} for m in a.sides],
-            **a.extras}
+            "sides": [{"start": m.start, "end": m.end, "text": m.text, "id": m.side, "how": m.how} for m in a.sides]}

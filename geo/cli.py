@@ -219,7 +219,8 @@ def sides_eval(folder: Path, misses: bool) -> None:
 def toponyms(path: Path, misses: bool) -> None:
     """Resolve every mention of a toponyms TSV (with and without its theatre's countries)."""
     from geo import gazetteer
-    from geo.eval_toponyms import evaluate as run, format_report
+    from geo.eval_toponyms import evaluate as run
+    from geo.eval_toponyms import format_report
 
     try:
         gaz = gazetteer.load()

@@ -63,9 +63,9 @@ def _scorer(folder: Path):
 
 
 def _buffers(places: list[HeldPlace], boundary: shapely.Geometry) -> dict:
-    from geo.zones import _Projection
+    from geo.zones import Projection
 
-    projection = _Projection(50.0, 32.0)
+    projection = Projection(50.0, 32.0)
     zones = []
     for side in sorted({p.side for p in places}):
         points = projection.to_metric(shapely.points([p.lon for p in places if p.side == side],

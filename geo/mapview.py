@@ -9,7 +9,6 @@ import folium
 from geo.analysis import Analysis, Toponym
 from geo.gazetteer import Gazetteer
 from geo.offline import use_local_assets
-from geo.place import to_lonlat
 
 KIND_GLYPHS = {"country": "◎", "province": "▣", "district": "▢", "city": "●", "town": "●", "village": "•",
                "neighbourhood": "▪", "region": "◆", "facility": "■", "water": "≈", "mountain": "▲"}
@@ -112,7 +111,3 @@ def build_map(analysis: Analysis, gazetteer: Gazetteer, holders: dict[int, tuple
         m.fit_bounds(bounds)
     return m
 
-
-def geojson_point(lat: float, lon: float) -> dict:
-    """A GeoJSON Point from Frontline's (lat, lon)."""
-    return {"type": "Point", "coordinates": list(to_lonlat((lat, lon)))}

@@ -38,12 +38,3 @@ def use_local_assets(m: folium.Map, prefix: str = URL_PREFIX) -> folium.Map:
     m.default_css = [("leaflet_css", f"{prefix}/leaflet.css")]
     return m
 
-
-def inline_assets(m: folium.Map) -> folium.Map:
-    """Embed Leaflet and jQuery in the map itself, for a standalone HTML export."""
-    m.default_js, m.default_css = [], []
-    scripts = "".join(f"<script>{_source(p, n).read_text(encoding='utf-8')}</script>"
-                      for t, (p, n) in _FILES.items() if t.endswith(".js"))
-    style = f"<style>{_source('leaflet', 'leaflet.css').read_text(encoding='utf-8')}</style>"
-    m.get_root().header.add_child(folium.Element(scripts + style), name="frontline_inline_assets", index=0)
-    return m

@@ -24,16 +24,6 @@ def check_latlon(lat: float, lon: float) -> tuple[float, float]:
     return lat, lon
 
 
-def to_lonlat(point: tuple[float, float]) -> tuple[float, float]:
-    """(lat, lon) to the (lon, lat) order of GeoJSON and shapely."""
-    return point[1], point[0]
-
-
-def from_lonlat(point: tuple[float, float]) -> tuple[float, float]:
-    """(lon, lat) from GeoJSON or shapely to Frontline's (lat, lon)."""
-    return point[1], point[0]
-
-
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry; coordinates are WGS84 (lat, lon)."""

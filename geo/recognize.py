@@ -356,7 +356,7 @@ class Recognizer:
         """Share a plural kind word across a list ("Hama and Homs provinces"); link "Tripoli, Lebanon"."""
         mentions = [m for _, _, m in found]
         for n in range(len(found) - 1, 0, -1):
-            (i0, j0, m0), (i1, j1, m1) = found[n - 1], found[n]
+            (_, j0, m0), (i1, j1, m1) = found[n - 1], found[n]
             between = [w for w in t.words[j0:i1] if not w.isspace()]
             if between in (["and"], [","], [",", "and"]) and m1.kind_hint and t.word(j1).lower() in PLURAL_KINDS \
                     and m0.kind_hint is None:

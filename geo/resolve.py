@@ -8,9 +8,9 @@ Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to th
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo.analysis import Toponym
 from geo.distance import haversine_km

@@ -56,7 +56,7 @@ class Front:
     length_km: float
 
 
-class _Projection:
+class Projection:
     """Lambert azimuthal equal-area centred on the places: areas exact, distances close to geodesic."""
 
     def __init__(self, lat: float, lon: float):
@@ -105,7 +105,7 @@ def build_zones(places: list[HeldPlace], boundary: shapely.Geometry | None = Non
     """
     if not places:
         return [], []
-    projection = _Projection(float(np.mean([p.lat for p in places])), float(np.mean([p.lon for p in places])))
+    projection = Projection(float(np.mean([p.lat for p in places])), float(np.mean([p.lon for p in places])))
     points = projection.to_metric(shapely.points([p.lon for p in places], [p.lat for p in places]))
     xy = shapely.get_coordinates(points)
     tree = cKDTree(xy)
