@@ -213,8 +213,11 @@ class Recognizer:
         text = word[:-1]
         if not self.gazetteer.knows_exactly(text):
             return None
+        country = self.demonyms.get(text)
+        if not self._plausible(t, i, i + 1, text, country, people):
+            return i + 1, None
         start = t.starts[i]
-        mention = self._qualify(t, i, i + 1, text, self.demonyms.get(text))
+        mention = self._qualify(t, i, i + 1, text, country)
         if mention is None:
             return i + 1, None
         return i + 1, replace(mention, end=start + len(text), text=text)
