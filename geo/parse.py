@@ -12,7 +12,7 @@ from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
 from geo.sides import SideMention, finder
-from geo.tokens import words_and_starts
+from geo.tokens import sentences, words_and_starts
 
 MAX_CHARS = 1_000_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,7 +42,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
                         sentence=(m.sentence[0] + start, m.sentence[1] + start)) for m in doc._.mentions]
     countries = profiles[theatre].countries if theatre else ()
     toponyms, weights = resolve(gazetteer_module.load(), mentions, countries)
-    sentence_of = _sentence_numbers(doc)
+    sentence_of = sentences(words_and_starts(doc)[0])[1].__getitem__
     sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
@@ -58,12 +58,3 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
     sides = [replace(m, start=m.start + start, end=m.end + start) for m in sides]
     return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=tuple(sides))
 
-
-def _sentence_numbers(doc):
-    """A function from token index to sentence number (sentences end at . ! ? or a line break)."""
-    numbers, n = [], 0
-    for word in words_and_starts(doc)[0]:
-        numbers.append(n)
-        if word in (".", "!", "?") or "\n" in word:
-            n += 1
-    return numbers.__getitem__

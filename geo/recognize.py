@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from geo.demonyms import demonyms
 from geo.gazetteer import KIND_WORDS, Gazetteer
 from geo.names import ARTICLES
-from geo.tokens import text_of, words_and_starts
+from geo.tokens import sentences, text_of, words_and_starts
 
 MAX_TOKENS = 9
 CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
@@ -53,7 +53,6 @@ NEVER_PLACES = frozenset(
     "august september october november december today yesterday tomorrow sunni sunnis shia shiite shiites "
     "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
     "jihadists baathist salafist arab arabs".split())
-SENTENCE_END = frozenset(".!?")
 ACTING = frozenset("led backed brokered sponsored allied supported funded trained armed".split())
 LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -88,7 +87,8 @@ class _Tokens:
         self.words, self.starts = words_and_starts(doc)
         self.n = len(self.words)
         self._lowered: str | None = None
-        self.sentence_start = self._sentences()
+        self.sentence_start = sentences(self.words)[0]
+        self.sentence_last = {first: i for i, first in enumerate(self.sentence_start)}
         self.title_line = self._title_lines()
 
     @property
@@ -103,17 +103,6 @@ class _Tokens:
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.n else ""
-
-    def _sentences(self) -> list[int]:
-        """For each token, the index of the first token of its sentence."""
-        first, out = 0, []
-        self.sentence_last: dict[int, int] = {}
-        for i, w in enumerate(self.words):
-            out.append(first)
-            self.sentence_last[first] = i
-            if w in SENTENCE_END or "\n" in w:
-                first = i + 1
-        return out
 
     def _title_lines(self) -> list[bool]:
         """For each token, whether its line is in Title Case (capitals then say nothing)."""

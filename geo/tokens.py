@@ -68,3 +68,21 @@ def words_and_starts(doc: Doc) -> tuple[list[str], list[int]]:
     if WORDS in doc.user_data:
         return doc.user_data[WORDS], doc.user_data[STARTS]
     return [t.text for t in doc], [t.idx for t in doc]
+
+
+SENTENCE_END = frozenset(".!?")
+
+
+def sentences(words: list[str]) -> tuple[list[int], list[int]]:
+    """For each token, the index of its sentence's first token and the sentence's number.
+
+    A sentence ends at . ! ? or a line break: good enough to bound a clause for evidence.
+    """
+    first_tokens, numbers = [], []
+    first = number = 0
+    for i, w in enumerate(words):
+        first_tokens.append(first)
+        numbers.append(number)
+        if w in SENTENCE_END or "\n" in w:
+            first, number = i + 1, number + 1
+    return first_tokens, numbers
