@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.claims import Claim
 from geo.place import Place
 from geo.sides import SideMention
 
@@ -44,6 +45,7 @@ class Analysis:
     toponyms: tuple[Toponym, ...]
     body_start: int = 0
     sides: tuple[SideMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def sentence_of(self, toponym: Toponym) -> str:
         """The sentence a toponym came from, as written."""
@@ -67,7 +69,18 @@ def toponym_json(t: Toponym) -> dict:
             "candidates": [place_json(c) for c in t.candidates]}
 
 
+def claim_json(c: Claim) -> dict:
+    """The JSON of a claim, in the field names the command line promises."""
+    p = c.place
+    return {"kind": c.kind, "actor": c.actor, "target_actor": c.target_actor,
+            "place": p.name if p else None, "lat": round(p.lat, 5) if p else None,
+            "lon": round(p.lon, 5) if p else None, "sector": c.sector, "distance_km": c.distance_km,
+            "hedged": c.hedged, "historical": c.historical, "date": c.date,
+            "start": c.start, "end": c.end, "evidence": c.evidence}
+
+
 def analysis_json(a: Analysis) -> dict:
     """The JSON of an analysis (`frontline analyze --json`)."""
     return {"theatre": a.theatre, "date": a.date, "toponyms": [toponym_json(t) for t in a.toponyms],
-            "sides": [{"start": m.start, "end": m.end, "text": m.text, "id": m.side, "how": m.how} for m in a.sides]}
+            "sides": [{"start": m.start, "end": m.end, "text": m.text, "id": m.side, "how": m.how} for m in a.sides],
+            "claims": [claim_json(c) for c in a.claims]}
