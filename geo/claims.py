@@ -25,3 +25,4 @@ class Claim:
     start: int
     end: int
     evidence: str
+    place_span: tuple[int, int] | None = None  # the toponym that names the place, for corrections
