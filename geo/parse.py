@@ -8,6 +8,7 @@ from dataclasses import replace
 from geo import gazetteer as gazetteer_module
 from geo import theatres as theatres_module
 from geo.analysis import Analysis
+from geo.claim_finder import ClaimFinder
 from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
@@ -55,6 +56,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
     if theatre is not None and not sides:
         sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
-    sides = [replace(m, start=m.start + start, end=m.end + start) for m in sides]
-    return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=tuple(sides))
+    sides = tuple(replace(m, start=m.start + start, end=m.end + start) for m in sides)
+    claims = ClaimFinder(profiles[theatre])(text, start, toponyms, sides, date) if theatre is not None else []
+    return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(claims))
 

@@ -27,6 +27,8 @@ class Side:
     renamings: tuple[tuple[str, str], ...]
     allies: tuple[str, ...]
     enemies: tuple[str, ...]
+    country: str | None = None  # the state a side is, so "Moscow says" or "Russian" name it
+    fights_from_the_air: bool = False  # in this theatre its attacks are air or missile strikes
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,10 @@ class Theatre:
     def side(self, side_id: str) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)
 
+    def side_of_country(self, country: str | None) -> str | None:
+        """The side that is the state `country` (ISO alpha-2), if the theatre has one."""
+        return next((s.id for s in self.sides if country and s.country == country), None)
+
     def hostile(self, a: str, b: str) -> bool:
         """True when the profile names a and b enemies."""
         side = self.side(a)
@@ -54,7 +60,8 @@ def _side(d: dict) -> Side:
     return Side(d["id"], d["name"], d["colour"], tuple(d.get("names", ())), tuple(d.get("adjectives", ())),
                 tuple(d.get("references", ())),
                 tuple((r["name"], r["from"]) for r in d.get("renamings", ())),
-                tuple(d.get("allies", ())), tuple(d.get("enemies", ())))
+                tuple(d.get("allies", ())), tuple(d.get("enemies", ())), d.get("country"),
+                bool(d.get("fights_from_the_air")))
 
 
 def _read(path: Path) -> Theatre:

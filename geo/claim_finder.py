@@ -1,0 +1,318 @@
+"""Find claims in an article: which side did what where, from trigger words, side mentions and toponyms.
+
+The rules read English reporting clause by clause:
+- a trigger word says the kind ("seized" capture, "air strikes" strike, "besieged" siege, "-held"
+  control, "within 2 km of" proximity);
+- the actor is the side named as the clause's subject (the nearest side before an active trigger,
+  the side after "by"/"to" for a passive one, the side in an adjective such as "IS-held"); a clause
+  whose subject is a pronoun or a reference ("it", "the group") takes the side that acted last;
+  a capital or a state's adjective stands for that state's side ("Moscow says", "Turkish jets");
+- the place is the toponym the trigger governs (the nearest after it in the clause, else before),
+  with coordinated places ("Jobar and Zamalka") each making a claim;
+- the target is the hostile side named after the trigger ("against rebels", "from IS").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from geo.claims import Claim
+from geo.dates import event_date
+from geo.sides import SideMention
+from geo.theatres import Theatre
+
+MILE_KM = 1.609344
+PLACE_AFTER = 110  # characters after a trigger within which its place is looked for
+PLACE_BEFORE = 90
+ACTOR_BEFORE = 160
+
+
+def _words(*patterns: str) -> str:
+    return r"\b(?:" + "|".join(patterns) + r")\b"
+
+
+# Order matters: the first kind whose pattern matches a span owns it.
+TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"),
+    ("siege", _words(r"besieg\w*", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
+                     r"under\s+siege")),
+    ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
+                       r"retook", r"took(?:\s+over|\s+control)?", r"tak(?:e|en|es|ing)\s+(?:over|control)",
+                       r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|push(?:ed|ing)\s+\w+\s+out", r"regain\w*",
+                       r"wrest\w*", r"storm(?:ed|ing)", r"(?:gained|established|establishes|establishing)\s+control",
+                       r"control\s+over")),
+    ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
+                       r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
+                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?",
+                       r"de\s+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
+                       r"heartland")),
+    ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
+                      r"helicopters?", r"barrel\s+bombs?", r"bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
+                      r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties")),
+    ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
+                       r"gain(?:ed|ing|s)?\s+ground", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in",
+                       r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
+                       r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)")),
+    ("attack", _words(r"attack(?:s|ed|ing)?", r"assaults?", r"assaulted", r"clash(?:es|ed|ing)?", r"fighting",
+                      r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
+                      r"offensives?", r"suicide\s+bomb\w*", r"car\s+bombs?", r"mortars?", r"rockets?",
+                      r"ambush\w*", r"opened\s+fire", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
+                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"repel\w*")),
+))
+PASSIVE = re.compile(r"(?:\bby|\bto|\bof|\bbetween)\s*$", re.I)
+ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:against|from|on|at|targeting|between\s+\w+\s+and|with|hit|of)\s+(?:the\s+)?"
+                           r"(?:\w+\s+){0,2}$", re.I)
+HEDGE = re.compile(_words(r"says?", r"said", r"claim(?:s|ed|ing)?", r"accus\w+", r"den(?:y|ies|ied|ial)",
+                          r"according\s+to", r"reportedly", r"alleged(?:ly)?", r"insist\w*", r"announc\w+"), re.I)
+NEUTRAL_SOURCE = re.compile(_words(r"Observatory", r"monitor(?:ing)?", r"activists?", r"witness(?:es)?",
+                                   r"correspondents?", r"residents?", r"sources?"), re.I)
+SUBJECT_PRONOUN = re.compile(r"^\W*(?:it|they|the\s+group|the\s+militants|the\s+jihadists|the\s+fighters)\b", re.I)
+# "The attacks targeted ...": a definite event noun refers back to the last claim, actor and kind.
+EVENT_REFERENCE = re.compile(r"^\W*(?:the|these|those)\s+(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|"
+                             r"shelling|bombing|offensive|assault)\b", re.I)
+PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+# An intention is not an event: "hoping to seize", "in a bid to capture".
+IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
+                      r"(?:\w+ly\s+)?$", re.I)
+# A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
+INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:\w+ern\s+|\w+-held\s+)?$", re.I)
+HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
+# "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
+NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
+ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
+                        r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
+                        r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
+NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|heartland|de\s+facto\s+capital", re.I)
+COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as|&)\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A side named in the text, or a state standing for its side (start, end, side)."""
+
+    start: int
+    end: int
+    side: str
+    held: bool  # an "X-held" adjective: it describes a place, it does not act
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for m in re.finditer(r"[.!?](?=\s+[\"“A-Z0-9])|\n+", text[start:]):
+        end = start + m.end()
+        if text[begin:end].strip():
+            spans.append((begin, end))
+        begin = end
+    if text[begin:].strip():
+        spans.append((begin, len(text)))
+    return spans
+
+
+def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatre) -> list[Actor]:
+    actors = [Actor(m.start, m.end, m.side, m.how == "adjective" and bool(HELD_ADJECTIVE.search(m.text)))
+              for m in sides]
+    taken = [(a.start, a.end) for a in actors]
+    actors = [a for a in actors if not NOT_ACTING.search(text[a.end:a.end + 12])
+              and not text[max(0, a.start - 5):a.start].lower().endswith("anti-")]
+    for t in toponyms:
+        if t.role == "demonym" and not ARMED_NOUN.match(text, t.end):
+            continue  # "Syrian Observatory" is no side; "Syrian jets" are
+        if t.role in ("metonym", "demonym") and t.place is not None:
+            side = theatre.side_of_country(t.place.country)
+            if side and not any(s < t.end and t.start < e for s, e in taken):
+                actors.append(Actor(t.start, t.end, side, False))
+    return sorted(actors, key=lambda a: a.start)
+
+
+def _clause(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The clause of a sentence around offset `at`."""
+    begin, end = sentence
+    for m in CLAUSE_BREAK.finditer(text, begin, end):
+        if m.end() <= at:
+            begin = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return begin, end
+
+
+class ClaimFinder:
+    """Claims of one theatre from an analysed article's sides and toponyms."""
+
+    def __init__(self, theatre: Theatre):
+        self.theatre = theatre
+
+    def __call__(self, text: str, body_start: int, toponyms, sides: tuple[SideMention, ...],
+                 date: str | None) -> list[Claim]:
+        actors = _actors(text, sides, toponyms, self.theatre)
+        places = [t for t in toponyms if t.place is not None and t.role == "literal" and self._in_theatre(t.place)]
+        claims: dict[tuple, Claim] = {}
+        last_actor: str | None = None
+        self.last_claim: tuple[str, str, str | None] | None = None
+        for sentence in _sentences(text, body_start):
+            in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
+            here = [t for t in places if sentence[0] <= t.start < sentence[1]]
+            if here:
+                for claim in self._sentence(text, sentence, in_sentence, here, last_actor, date):
+                    claims.setdefault((claim.kind, claim.actor, claim.place.id, claim.sector, claim.start), claim)
+            acting = [a for a in in_sentence if not a.held]
+            if acting:
+                last_actor = acting[0].side
+        return sorted(claims.values(), key=lambda c: (c.start, c.kind))
+
+    def _in_theatre(self, place) -> bool:
+        # A foreign state's name is its government ("USA officials"), not a place of this war.
+        return place.kind != "country" or place.country in self.theatre.countries + self.theatre.neighbours
+
+    def _sentence(self, text: str, sentence: tuple[int, int], actors: list[Actor], places: list,
+                  last_actor: str | None, date: str | None) -> list[Claim]:
+        triggers = self._triggers(text, sentence, actors)
+        found = []
+        for kind, start, end, distance in triggers:
+            clause = _clause(text, sentence, start)
+            if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
+                found += self._divided(text, end, clause, sentence, actors, places, date)
+                continue
+            if kind in ("capture", "control", "siege") and IRREALIS.search(text[clause[0]:start]):
+                if kind != "capture":
+                    continue
+                kind = "advance"  # "an offensive to retake": a push, not yet a capture
+            reference = EVENT_REFERENCE.match(text[clause[0]:end])
+            if reference and clause[0] + reference.end() >= end and self.last_claim is not None:
+                kind, actor, target = self.last_claim
+            else:
+                actor, target = self._actor(text, kind, start, end, clause, sentence, actors, last_actor)
+            if actor is None:
+                continue
+            self.last_claim = (kind, actor, target)
+            side = self.theatre.side(actor)
+            if kind == "attack" and side is not None and side.fights_from_the_air:
+                kind = "strike"
+            chosen = self._places(text, kind, start, end, clause, places, actors)
+            for place in chosen:
+                found.append(self._claim(text, kind, actor, target, place, distance, clause, sentence, date))
+        return found
+
+    def _triggers(self, text: str, sentence: tuple[int, int], actors: list[Actor]) -> list[tuple]:
+        taken: list[tuple[int, int]] = []
+        triggers = []
+        for a in actors:
+            if a.held:
+                triggers.append(("control", a.start, a.end, None))
+                taken.append((a.start, a.end))
+        for kind, pattern in TRIGGERS:
+            for m in pattern.finditer(text, sentence[0], sentence[1]):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                distance = None
+                if kind == "proximity":
+                    distance = float(m["n"]) * (MILE_KM if m["unit"].lower().startswith("mi") else 1.0)
+                    distance = round(distance, 1)
+                taken.append((m.start(), m.end()))
+                triggers.append((kind, m.start(), m.end(), distance))
+        return sorted(triggers, key=lambda t: t[1])
+
+    def _actor(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int],
+               sentence: tuple[int, int], actors: list[Actor], last_actor: str | None) -> tuple[str | None, str | None]:
+        own = next((a for a in actors if a.start == start and a.held), None)
+        if own is not None:
+            return own.side, None
+        inside = next((a for a in actors if not a.held and (a.start <= start and end <= a.end
+                                                              or start <= a.start and a.end <= end)), None)
+        if inside is not None:  # "coalition air strikes", "Russian jets"
+            after = [a.side for a in actors if end <= a.start < clause[1] and self.theatre.hostile(inside.side, a.side)]
+            return inside.side, (after[0] if after else None)
+        after = [a for a in actors if end <= a.start < clause[1] and not a.held]
+        before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
+                  and start - a.end <= ACTOR_BEFORE]
+        if NOMINAL_CONTROL.fullmatch(text[start:end]):
+            # "an IS stronghold", "the stronghold of the rebels": the side is next to the noun
+            near = [a for a in before if start - a.end <= 12] or \
+                   [a for a in after if re.match(r"^\s+of\s+(?:the\s+)?(?:so-called\s+)?$", text[end:a.start], re.I)]
+            return (near[-1].side if near else None), None
+        passive = after and (ACTOR_AFTER.match(text[end:after[0].start])
+                             or re.search(r"\b(?:by|to|of)$", text[start:end], re.I))
+        if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind != "control":
+            return None, None  # "fighters were killed": the side before is the victim, the actor unsaid
+        if passive:
+            actor = after[0]
+            target = next((a.side for a in before if a.side != actor.side), None)
+            return actor.side, target
+        subject = None
+        for a in reversed(before):
+            if not TARGET_BEFORE.search(text[clause[0]:a.start]) or a is before[0]:
+                subject = a
+                break
+        if subject is None and before:
+            subject = before[0]
+        held_after = [a for a in actors if end <= a.start < clause[1] and a.held]
+        target = next((a.side for a in after + held_after
+                       if subject is None or self.theatre.hostile(subject.side, a.side)), None)
+        if subject is not None:
+            if target is None:
+                target = next((a.side for a in before if a is not subject and self.theatre.hostile(subject.side, a.side)), None)
+            return subject.side, target
+        if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])):
+            return last_actor, target
+        by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
+        if by:
+            return by[0].side, None
+        return None, None
+
+    def _divided(self, text: str, end: int, clause: tuple[int, int], sentence: tuple[int, int],
+                 actors: list[Actor], places: list, date: str | None) -> list[Claim]:
+        """ "X is divided between rebels in the east and the government in the west": control by sector."""
+        place = next((t for t in reversed(places) if t.end <= end), None)
+        if place is None:
+            return []
+        claims = []
+        sharing = [a for a in actors if end <= a.start < sentence[1]]
+        for n, a in enumerate(sharing):
+            stop = sharing[n + 1].start if n + 1 < len(sharing) else sentence[1]
+            where = re.search(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\b",
+                              text[a.end:stop], re.I)
+            sector = where.group(1).lower() if where else None
+            claims.append(replace(self._claim(text, "control", a.side, None, place, None, (clause[0], stop),
+                                              sentence, date), sector=sector))
+        return claims
+
+    def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
+                actors: list[Actor]) -> list:
+        places = [t for t in places if t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start])]
+        after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
+        before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
+        chosen = after[:1] or before[-1:]
+        if not chosen:
+            return []
+        following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
+        if following and re.match(r"^(?:['’]?s?)\s+$", text[chosen[0].end:following[0].start]):
+            chosen = following[:1]  # "Syria's Kobani", "Aleppo's Salaheddine": the part, not the whole
+        group = list(chosen)
+        pool = after if after else list(reversed(before))
+        for t in pool[1:]:
+            previous = group[-1]
+            gap = text[previous.end:t.start] if t.start >= previous.end else text[t.end:previous.start]
+            if COORDINATION.match(gap):
+                group.append(t)
+            else:
+                break
+        return group
+
+    def _claim(self, text: str, kind: str, actor: str, target: str | None, place, distance: float | None,
+               clause: tuple[int, int], sentence: tuple[int, int], date: str | None) -> Claim:
+        begin, end = clause
+        evidence = text[begin:end].strip()
+        begin += len(text[begin:end]) - len(text[begin:end].lstrip())
+        end = begin + len(evidence)
+        sentence_text = text[sentence[0]:sentence[1]]
+        hedged = bool(HEDGE.search(sentence_text)) and not NEUTRAL_SOURCE.search(sentence_text)
+        when, historical = event_date(evidence, date)
+        if target == actor or (target is not None and not self.theatre.hostile(actor, target)
+                               and not self.theatre.hostile(target, actor)):
+            target = None
+        return Claim(kind, actor, target, place.place, place.sector, distance if kind == "proximity" else None,
+                     hedged, historical or place.historical, when, begin, end, evidence, (place.start, place.end))

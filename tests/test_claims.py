@@ -1,0 +1,85 @@
+"""Claims read from sentences written for these tests, and scored on the dev corpus."""
+
+import pytest
+
+from geo.dates import event_date
+from geo.parse import parse
+
+
+def claims(text, date="2015-10-16"):
+    return parse(text, date=date, theatre="syria").claims
+
+
+def one(text, kind, date="2015-10-16"):
+    found = [c for c in claims(text, date) if c.kind == kind]
+    assert found, f"no {kind} claim in {[(c.kind, c.actor) for c in claims(text, date)]}"
+    return found[0]
+
+
+def test_a_capture_names_actor_loser_place_and_moves_the_date_to_the_weekday():
+    c = one("Islamic State fighters seized the town of Manbij from Kurdish forces on Tuesday.", "capture")
+    assert (c.actor, c.target_actor, c.place.name) == ("isis", "kurds", "Manbij")
+    assert c.date == "2015-10-13" and not c.historical and not c.hedged
+    assert "seized the town of Manbij" in c.evidence
+    assert parse("x").claims == ()
+
+
+def test_held_adjective_is_a_control_claim_of_its_side():
+    c = one("Rebels shelled government-held Hama on Monday.", "control")
+    assert (c.actor, c.place.name) == ("syrian_government", "Hama")
+    attack = one("Rebels shelled government-held Hama on Monday.", "attack")
+    assert (attack.actor, attack.target_actor) == ("rebels", "syrian_government")
+
+
+def test_stated_distance_is_a_proximity_claim_in_km_with_its_sector():
+    c = one("Islamic State are now within 2 miles of government-held territory on Aleppo's northern edge.",
+            "proximity")
+    assert (c.actor, c.target_actor, c.place.name, c.sector) == ("isis", "syrian_government", "Aleppo", "north")
+    assert c.distance_km == pytest.approx(3.2, abs=0.05)
+
+
+def test_passive_capture_takes_the_side_after_to():
+    c = one("The town of Tal Abyad fell to Kurdish fighters last month.", "capture")
+    assert (c.actor, c.place.name) == ("kurds", "Tal Abyad")
+    assert c.historical and c.date == "2015-09-16"
+
+
+def test_a_capital_speaks_for_its_state_and_attribution_hedges():
+    c = one("Moscow says Russian jets bombed a training camp near Idlib.", "strike")
+    assert c.actor == "russia" and c.hedged and c.place.name == "Idlib"
+
+
+def test_victims_and_intentions_make_no_false_claims():
+    assert not [c for c in claims("Twelve Islamic State fighters were killed near Palmyra.") if c.actor == "isis"]
+    c = one("Rebels launched an offensive hoping to seize Idlib from government forces.", "advance")
+    assert c.actor == "rebels"
+    assert not [c for c in claims("Rebels launched an offensive hoping to seize Idlib.") if c.kind == "capture"]
+
+
+def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
+    places = {c.place.name for c in claims("Government forces shelled Douma and Harasta on Friday.")
+              if c.kind == "attack"}
+    assert {"Douma", "Harasta"} <= places
+    held = {(c.actor, c.sector) for c in claims(
+        "Aleppo is divided between rebels in the east and government forces in the west.") if c.kind == "control"}
+    assert held == {("rebels", "east"), ("syrian_government", "west")}
+
+
+@pytest.mark.parametrize("clause, date, historical", [
+    ("on Friday", "2015-10-16", False),
+    ("yesterday", "2015-10-15", False),
+    ("earlier this year", "2015-01-01", True),
+    ("in the summer of 2012", "2012-07-01", True),
+    ("on September 16", "2015-09-16", True),
+    ("in December", "2014-12-15", True),
+    ("the 1980-88 Iran-Iraq war", "1980-07-01", True),
+])
+def test_relative_dates_move_the_article_date(clause, date, historical):
+    assert event_date(clause, "2015-10-16") == (date, historical)
+
+
+def test_dev_corpus_scores_stay_above_the_measured_floor(shared):
+    from geo.eval_claims import evaluate_dir
+    scores = evaluate_dir(shared / "corpus" / "dev", parse)
+    # Measured 0.54 / 0.32 (README): the floor catches a regression, the issue's bars are not met yet.
+    assert scores.precision() >= 0.50 and scores.recall() >= 0.30
