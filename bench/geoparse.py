@@ -37,10 +37,13 @@ def main() -> None:
     for t in texts[:20]:
         parse(t)  # warm up caches of the process, as a running app has them
     ours = max(throughput(texts, parse) for _ in range(2))
+    places_only = max(throughput(texts, lambda t: parse(t, claims=False)) for _ in range(2))
     theirs = max(throughput(texts, GeoText) for _ in range(2))
     first = sorted(fresh_process(FIRST)["first_s"] for _ in range(3))[1]
     print(f"corpus: {len(texts)} articles, {size:.2f} MB (dev articles + LGL)")
     print(f"warm throughput, one core: {ours:.2f} MB/s   (bar >= 1 MB/s)")
+    print(f"places only (claims=False): {places_only:.2f} MB/s; sides and claims add "
+          f"{places_only / ours - 1:.0%} to the time   (bar <= 30 %)")
     print(f"geotext on the same corpus: {theirs:.2f} MB/s; ratio Frontline/geotext {ours / theirs:.2f}")
     print(f"first parse after start (imports + load + parse, median of 3): {first:.2f} s   (bar < 2 s)")
 

@@ -26,8 +26,11 @@ def header_length(text: str) -> int:
     return m.end() if m else 0
 
 
-def parse(text: str, date: str | None = None, theatre: str | None = None) -> Analysis:
-    """Find and resolve the places of an article; offsets count from the start of `text`."""
+def parse(text: str, date: str | None = None, theatre: str | None = None, *, claims: bool = True) -> Analysis:
+    """Find and resolve the places of an article, its sides and claims; offsets count from the start of `text`.
+
+    `claims=False` stops after the places (the sides are found only if they decide the theatre).
+    """
     if not isinstance(text, str):
         raise InputError(f"Expected the article as text, instead got: {type(text).__name__}")
     if len(text) > MAX_CHARS:
@@ -54,9 +57,9 @@ def parse(text: str, date: str | None = None, theatre: str | None = None) -> Ana
                 theatre, sides = best, found[best]
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
-    if theatre is not None and not sides:
+    if theatre is not None and not sides and claims:
         sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
     sides = tuple(replace(m, start=m.start + start, end=m.end + start) for m in sides)
-    claims = ClaimFinder(profiles[theatre])(text, start, toponyms, sides, date) if theatre is not None else []
-    return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(claims))
+    found = ClaimFinder(profiles[theatre])(text, start, toponyms, sides, date) if theatre and claims else []
+    return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(found))
 
