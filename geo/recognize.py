@@ -20,6 +20,10 @@ from geo.names import ARTICLES
 from geo.tokens import sentences, text_of, words_and_starts
 
 MAX_TOKENS = 9
+# Heads of Arabic compound names ("Deir al-Adas", "Tal Abyad", "Kafr Nabl"): followed by more of
+# the name, the head alone is not the place even when some far-off place is called that.
+COMPOUND_HEADS = frozenset("deir dair dayr tal tel tell kafr kfar ain ayn jabal jebel khirbet beit bayt bir "
+                           "ras wadi jisr marj qasr umm abu bab hayy sheikh shaykh maarat maaret".split())
 CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
 # Lower-case words that end facility names ("Kuweires airbase", "Mosul dam").
 FACILITY_TAILS = frozenset({"airbase", "airport", "airfield", "dam", "crossing", "camp", "prison", "bridge",
@@ -184,11 +188,14 @@ class Recognizer:
         return self._coordinate(t, found)
 
     def _match(self, t: _Tokens, i: int, people: set[str]) -> tuple[int, Mention | None] | None:
-        for j in _spans_from(t, i):
+        ends = _spans_from(t, i)
+        for j in ends:
             text = t.text[t.starts[i]:t.end(j - 1)]
             country = self.demonyms.get(text)
             if country is None and not self._known(text, j - i):
                 continue
+            if j == i + 1 and text.lower() in COMPOUND_HEADS and ends[0] > j:
+                return ends[0], None  # an unknown compound name: no place rather than a wrong one
             if not self._plausible(t, i, j, text, country, people):
                 return j, None
             return j, self._qualify(t, i, j, text, country)
