@@ -23,7 +23,7 @@ from geo.sides import SideMention
 from geo.theatres import Theatre
 
 MILE_KM = 1.609344
-PLACE_AFTER = 110  # characters after a trigger within which its place is looked for
+PLACE_AFTER = 200  # characters after a trigger within which its place is looked for
 PLACE_BEFORE = 90
 ACTOR_BEFORE = 160
 
@@ -46,11 +46,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
     ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?",
-                       r"de\s+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
+                       r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
     ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
                       r"helicopters?", r"barrel\s+bombs?", r"bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
-                      r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties")),
+                      r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties", r"(?:air|aerial)\s+(?:campaign|power|support|attacks?)",
+                      r"struck")),
     ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
                        r"gain(?:ed|ing|s)?\s+ground", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in",
                        r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
@@ -59,7 +60,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
                       r"offensives?", r"suicide\s+bomb\w*", r"car\s+bombs?", r"mortars?", r"rockets?",
                       r"ambush\w*", r"opened\s+fire", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
-                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"repel\w*")),
+                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"repel\w*", r"destroy(?:s|ed|ing)?")),
 ))
 PASSIVE = re.compile(r"(?:\bby|\bto|\bof|\bbetween)\s*$", re.I)
 ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
@@ -86,8 +87,11 @@ NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?
 ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
                         r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
                         r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
-NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|heartland|de\s+facto\s+capital", re.I)
-COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as|&)\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.I)
+NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|heartland|de[\s-]+facto\s+capital", re.I)
+COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
+COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.I)
+SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+                       r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +248,8 @@ class ClaimFinder:
             return actor.side, target
         subject = None
         for a in reversed(before):
+            if SUPPORTER.search(text[clause[0]:a.start]) and a is not before[0]:
+                continue
             if not TARGET_BEFORE.search(text[clause[0]:a.start]) or a is before[0]:
                 subject = a
                 break
@@ -286,6 +292,8 @@ class ClaimFinder:
         after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
         chosen = after[:1] or before[-1:]
+        if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and COPULA.search(text[before[-1].end:start]):
+            chosen = before[-1:]  # "Raqqa is the de facto capital of ...": the subject is the place
         if not chosen:
             return []
         following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
