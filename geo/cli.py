@@ -100,20 +100,20 @@ def analyze(file: Path | None, date: str | None, theatre: str | None, as_json: b
 
 @main.command()
 @click.argument("control", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--date", help="Control as of this date (YYYY-MM-DD): each place's latest row up to it.")
+@click.option("--date", help="Control as of this date (YYYY-MM-DD), by the control model's rules.")
 @click.option("--country", default=None, help="Clip zones to this country (ISO alpha-2); default: the one "
               "holding most places.")
 @click.option("--geojson", "as_geojson", is_flag=True, help="Print an RFC 7946 FeatureCollection.")
 def zones(control: Path, date: str | None, country: str | None, as_geojson: bool) -> None:
-    """Zones and front lines from a CONTROL list (CSV: name,lat,lon,side[,date])."""
+    """Zones and front lines from a CONTROL list (CSV: name,lat,lon,side[,date], or GeoJSON points)."""
     from collections import Counter
 
     from geo import gazetteer
-    from geo.eval_zones import read_places
+    from geo.control import ControlModel, read_control_list
     from geo.zones import build_zones, to_geojson
 
     try:
-        places = read_places(control, as_of=date)
+        places = ControlModel(imports=read_control_list(control)).held_places(as_of=date)
         gaz = gazetteer.load()
         if country is None and places:
             found = Counter(gaz.country_at(p.lat, p.lon) for p in places)
@@ -193,6 +193,29 @@ def zones_eval(folder: Path) -> None:
     click.echo("month    method          IoU    median km ref->ours  ours->ref")
     for s in scores:
         click.echo(f"{s.month}  {s.method:14} {s.iou:5.3f}   {km(s.ref_to_ours_km)}          {km(s.ours_to_ref_km)}")
+
+
+@evaluate.command(name="claims")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="Also list missed and false claims.")
+def claims_eval(folder: Path, misses: bool) -> None:
+    """Sides and claims of hand-annotated articles in FOLDER: precision and recall, per kind and overall."""
+    from geo.eval_claims import evaluate_dir, format_report
+    from geo.eval_places import side_scores
+    from geo.parse import parse
+
+    try:
+        precision, recall, _ = side_scores(folder, parse)
+        by_kind, any_kind = evaluate_dir(folder, parse), evaluate_dir(folder, parse, ignore_kind=True)
+    except FrontlineError as e:
+        _fail(e)
+    click.echo(f"sides: precision {precision:.3f}, recall {recall:.3f}")
+    click.echo(format_report(by_kind, any_kind))
+    if misses:
+        for line in by_kind.misses:
+            click.echo(f"  miss  {line}")
+        for line in by_kind.false:
+            click.echo(f"  false {line}")
 
 
 @evaluate.command(name="sides")
