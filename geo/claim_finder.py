@@ -193,13 +193,30 @@ class ClaimFinder:
             if actor is None:
                 continue
             self.last_claim = (kind, actor, target)
-            side = self.theatre.side(actor)
-            if kind == "attack" and side is not None and side.fights_from_the_air:
-                kind = "strike"
             chosen = self._places(text, kind, start, end, clause, places, actors)
-            for place in chosen:
-                found.append(self._claim(text, kind, actor, target, place, distance, clause, sentence, date))
+            for partner in [actor] + self._partners(text, actor, start, clause, actors):
+                side = self.theatre.side(partner)
+                # In some theatres a side only ever attacks from the air: its attacks are strikes.
+                own_kind = "strike" if kind == "attack" and side is not None and side.fights_from_the_air else kind
+                for place in chosen:
+                    found.append(self._claim(text, own_kind, partner, target, place, distance, clause, sentence, date))
         return found
+
+    @staticmethod
+    def _partners(text: str, actor: str, start: int, clause: tuple[int, int], actors: list[Actor]) -> list[str]:
+        """Sides acting together with `actor` ("Russian and government airstrikes", "the regime and Russia")."""
+        named = [a for a in actors if clause[0] <= a.start < start and a.side == actor and not a.held]
+        if not named:
+            return []
+        own = named[-1]
+        partners = []
+        for a in actors:
+            if a.held or a.side == actor or not clause[0] <= a.start < start + 1:
+                continue
+            gap = text[a.end:own.start] if a.end <= own.start else text[own.end:a.start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap, re.I):
+                partners.append(a.side)
+        return partners
 
     def _triggers(self, text: str, sentence: tuple[int, int], actors: list[Actor]) -> list[tuple]:
         taken: list[tuple[int, int]] = []
@@ -267,6 +284,9 @@ class ClaimFinder:
         by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
         if by:
             return by[0].side, None
+        if kind in ("attack", "strike") and self.last_claim is not None and self.last_claim[0] in ("attack", "strike") \
+                and not before and not after:
+            return self.last_claim[1], self.last_claim[2]  # "Rockets also hit ...": the same campaign goes on
         return None, None
 
     def _divided(self, text: str, end: int, clause: tuple[int, int], sentence: tuple[int, int],
