@@ -83,3 +83,8 @@ def test_dev_corpus_scores_stay_above_the_measured_floor(shared):
     scores = evaluate_dir(shared / "corpus" / "dev", parse)
     # Measured 0.54 / 0.32 (README): the floor catches a regression, the bars are not met yet.
     assert scores.precision() >= 0.50 and scores.recall() >= 0.30
+
+
+def test_sides_acting_together_each_get_the_claim():
+    found = {(c.kind, c.actor) for c in claims("Russian and government airstrikes on Idlib have intensified.")}
+    assert {("strike", "russia"), ("strike", "syrian_government")} <= found
