@@ -50,7 +50,14 @@ REPORTING_VERBS = frozenset(
     "backed backs supports support claimed claims called calls demanded demands refused refuses "
     "responded responds welcomed welcomes criticised criticized blamed blames insisted vowed vows "
     "threatened threatens promised promises offered offers sought seeks believes believed confirmed "
-    "confirms recognised recognized negotiated mediated pledged pledges hopes hoped".split())
+    "confirms recognised recognized negotiated mediated pledged pledges hopes hoped provided provides "
+    "supplied supplies imposed imposes sanctioned vetoed".split())
+# After a state's name, these make it the state acting: "U.S. officials", "France's Defence Minister".
+STATE_AGENTS = frozenset(
+    "president officials official forces military army troops defense defence minister ministry government "
+    "regime authorities administration envoy embassy diplomats navy soldiers drone drones jets warplanes "
+    "aircraft air central command secretary spokesman intelligence leader leaders foreign state-run "
+    "department officers special".split())
 # Days, months, and the religious, ethnic and political words that name people, never places.
 NEVER_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -320,13 +327,19 @@ class Recognizer:
         role = "demonym" if country else "literal"
         if not country and t.word(j) == "-" and t.word(j + 1).lower() in ACTING:
             role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
-        elif not country and self._reported(t, k):
+        elif not country and after in STATE_AGENTS and self._state(text):
+            role = "metonym"
+        elif not country and self._reported(t, k) and before not in LOCATIVES:  # "the council in Daraya said"
             role = "metonym"
             best = self.gazetteer.get(text)
             if best is None or best.kind not in ("country", "province", "city"):
                 return None  # "Ripley said": a person, not a town
         return Mention(t.starts[i], t.end(j - 1), text, role, sector, kind, self._historical(t, i), country,
                        sentence=(t.starts[t.sentence_start[i]], self._sentence_end(t, i)))
+
+    def _state(self, text: str) -> bool:
+        best = self.gazetteer.get(text)
+        return best is not None and best.kind == "country"
 
     def _reported(self, t: _Tokens, k: int) -> bool:
         """True when a verb of speech or diplomacy follows: "Moscow says", "Ankara and Moscow agreed"."""
