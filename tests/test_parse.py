@@ -46,6 +46,17 @@ def test_roles_metonym_and_demonym():
     assert not t["Syrian"].pinned
 
 
+def test_a_state_named_with_its_agents_acts_and_a_place_of_speakers_stays_a_place():
+    t = found("U.S. officials and France's Defence Minister spoke. The local council in Daraya said it was shelled.")
+    assert t["U.S."].role == "metonym" and t["France"].role == "metonym"
+    assert t["Daraya"].role == "literal" and t["Daraya"].pinned
+
+
+def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
+    a = parse("Rebels were pushed from Deir al-Adas and Tal Meri near Daraa.")
+    assert {t.text for t in a.toponyms if t.pinned} == {"Daraa"}
+
+
 def test_historical_mentions_are_kept_but_flagged():
     t = found("Veterans of the 1980-88 Iran-Iraq war now fight near Mosul.")
     assert t["Iran"].historical
