@@ -79,7 +79,9 @@ PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w
 IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
                       r"(?:\w+ly\s+)?$", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
-INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:\w+ern\s+|\w+-held\s+)?$", re.I)
+INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# "since it launched an offensive": a pronoun right before the verb is the clause's subject.
+PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
@@ -235,6 +237,8 @@ class ClaimFinder:
                     distance = round(distance, 1)
                 taken.append((m.start(), m.end()))
                 triggers.append((kind, m.start(), m.end(), distance))
+        if any(re.match(r"(?:divided|split)\s+between", text[t[1]:t[2]], re.I) for t in triggers):
+            triggers = [t for t in triggers if t[0] != "control" or re.match(r"(?:divided|split)", text[t[1]:t[2]], re.I)]
         return sorted(triggers, key=lambda t: t[1])
 
     def _actor(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int],
@@ -250,6 +254,11 @@ class ClaimFinder:
         after = [a for a in actors if end <= a.start < clause[1] and not a.held]
         before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
                   and start - a.end <= ACTOR_BEFORE]
+        if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]):
+            # "government shelling", "an ISIS attack", "Russia's jets": the side names the event
+            own = before[-1]
+            others = after + [a for a in actors if end <= a.start < clause[1] and a.held]
+            return own.side, next((a.side for a in others if self.theatre.hostile(own.side, a.side)), None)
         if NOMINAL_CONTROL.fullmatch(text[start:end]):
             # "an IS stronghold", "the stronghold of the rebels": the side is next to the noun
             near = [a for a in before if start - a.end <= 12] or \
@@ -279,7 +288,8 @@ class ClaimFinder:
             if target is None:
                 target = next((a.side for a in before if a is not subject and self.theatre.hostile(subject.side, a.side)), None)
             return subject.side, target
-        if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])):
+        if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])
+                           or PRONOUN_BEFORE.search(text[clause[0]:start])):
             return last_actor, target
         by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
         if by:
@@ -309,6 +319,10 @@ class ClaimFinder:
     def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
                 actors: list[Actor]) -> list:
         places = [t for t in places if t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start])]
+        if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):
+            # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
+            before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]
+            return before[-1:]
         after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
         chosen = after[:1] or before[-1:]
