@@ -35,14 +35,14 @@ def _words(*patterns: str) -> str:
 # Order matters: the first kind whose pattern matches a span owns it.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
     ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"),
-    ("siege", _words(r"besieg\w*", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
+    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
                      r"under\s+siege")),
     ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
                        r"retook", r"took(?=\s+(?:over|control|back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)", r"tak(?:e|en|es|ing)\s+(?:over|control)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
                        r"expell?(?:ed|ing|s)?", r"drove|driven|push(?:ed|ing)\s+\w+\s+out", r"regain\w*",
                        r"wrest\w*", r"storm(?:ed|ing)", r"(?:gained|established|establishes|establishing)\s+control",
-                       r"control\s+over")),
+                       r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
     ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?",
@@ -91,6 +91,8 @@ ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|a
                         r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
 NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|heartland|de[\s-]+facto\s+capital", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
+LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
+ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,2}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.I)
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
@@ -159,15 +161,18 @@ class ClaimFinder:
         claims: dict[tuple, Claim] = {}
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
+        self.last_place = None
         for sentence in _sentences(text, body_start):
             in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
             here = [t for t in places if sentence[0] <= t.start < sentence[1]]
-            if here:
+            if here or self.last_place is not None:
                 for claim in self._sentence(text, sentence, in_sentence, here, last_actor, date):
                     claims.setdefault((claim.kind, claim.actor, claim.place.id, claim.sector, claim.start), claim)
             acting = [a for a in in_sentence if not a.held]
             if acting:
                 last_actor = acting[0].side
+            local = [t for t in here if t.place.kind in LOCAL_KINDS]
+            self.last_place = local[-1] if local else (None if here else self.last_place)
         return sorted(claims.values(), key=lambda c: (c.start, c.kind))
 
     def _in_theatre(self, place) -> bool:
@@ -289,7 +294,8 @@ class ClaimFinder:
                 target = next((a.side for a in before if a is not subject and self.theatre.hostile(subject.side, a.side)), None)
             return subject.side, target
         if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])
-                           or PRONOUN_BEFORE.search(text[clause[0]:start])):
+                           or PRONOUN_BEFORE.search(text[clause[0]:start])
+                           or (not text[clause[0]:start].strip(" ,\"“") and text[start:end].lower().endswith("ing"))):
             return last_actor, target
         by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
         if by:
@@ -326,6 +332,8 @@ class ClaimFinder:
         after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
         chosen = after[:1] or before[-1:]
+        if not chosen and self.last_place is not None and ANAPHOR.match(text, end):
+            return [self.last_place]  # "recapturing the city": the town the last sentence named
         if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and COPULA.search(text[before[-1].end:start]):
             chosen = before[-1:]  # "Raqqa is the de facto capital of ...": the subject is the place
         if not chosen:

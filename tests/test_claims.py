@@ -88,3 +88,8 @@ def test_dev_corpus_scores_stay_above_the_measured_floor(shared):
 def test_sides_acting_together_each_get_the_claim():
     found = {(c.kind, c.actor) for c in claims("Russian and government airstrikes on Idlib have intensified.")}
     assert {("strike", "russia"), ("strike", "syrian_government")} <= found
+
+
+def test_the_town_refers_back_to_the_last_town_named():
+    found = claims("Islamic State fighters entered Palmyra on Monday. Government forces recaptured the town on Friday.")
+    assert ("capture", "syrian_government", "Palmyra") in {(c.kind, c.actor, c.place.name) for c in found}
