@@ -131,6 +131,50 @@ def zones(control: Path, date: str | None, country: str | None, as_geojson: bool
         click.echo(f"front {f.sides[0]} | {f.sides[1]}: {f.length_km:,.0f} km")
 
 
+@main.command()
+@click.argument("control", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", help="Control as of this date (YYYY-MM-DD): each place's latest row up to it.")
+@click.option("--at", "points", multiple=True, metavar="LAT,LON",
+              help="Also give the nearest place of each side from this point (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def distances(control: Path, date: str | None, points: tuple[str, ...], as_json: bool) -> None:
+    """Nearest approach of every pair of hostile sides in a CONTROL list (CSV: name,lat,lon,side[,date])."""
+    from geo.approach import nearest_approaches, nearest_sides
+    from geo.errors import InputError
+    from geo.eval_zones import read_places
+
+    try:
+        places = read_places(control, as_of=date)
+        at = []
+        for text in points:
+            try:
+                lat, lon = (float(v) for v in text.split(","))
+            except ValueError:
+                raise InputError(f"Expected --at LAT,LON (e.g. 48.59,38.00), instead got: {text!r}") from None
+            at.append((lat, lon))
+        approaches = nearest_approaches(places)
+        nearest = nearest_sides(at, places)
+    except FrontlineError as e:
+        _fail(e)
+    if as_json:
+        click.echo(json.dumps({
+            "approaches": [{"sides": list(a.sides), "km": round(a.km, 3), "place_a": asdict(a.place_a),
+                            "place_b": asdict(a.place_b)} for a in approaches],
+            "points": [{"lat": lat, "lon": lon, "nearest": [{"side": n.side, "km": round(n.km, 3),
+                                                             "place": asdict(n.place)} for n in found]}
+                       for (lat, lon), found in zip(at, nearest)],
+        }, ensure_ascii=False, indent=2))
+        return
+    if not approaches:
+        click.echo("No two hostile sides in the list.")
+    for a in approaches:
+        click.echo(f"{a.sides[0]} | {a.sides[1]}: {a.km:8.1f} km  {a.place_a.name} ({a.place_a.lat:.4f}, "
+                   f"{a.place_a.lon:.4f}) to {a.place_b.name} ({a.place_b.lat:.4f}, {a.place_b.lon:.4f})")
+    for (lat, lon), found in zip(at, nearest):
+        click.echo(f"from {lat:.4f}, {lon:.4f}: " + "; ".join(f"{n.side} {n.km:.1f} km ({n.place.name})"
+                                                           for n in found))
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score Frontline against evaluation data."""
