@@ -109,7 +109,8 @@ def zones(control: Path, date: str | None, country: str | None, as_geojson: bool
     from collections import Counter
 
     from geo import gazetteer
-    from geo.control import ControlModel, read_control_list
+    from geo.control import ControlModel
+    from geo.control_list import read_control_list
     from geo.zones import build_zones, to_geojson
 
     try:

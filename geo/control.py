@@ -37,10 +37,6 @@ control lists. The rules, for each place (and each sector of a divided place) as
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,10 +44,10 @@ from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
 from math import cos, radians, sin
-from pathlib import Path
 
 from geo.claims import Claim
-from geo.errors import InputError
+from geo.control_list import ControlRow
+from geo.dates import check_date
 from geo.names import normalize
 from geo.place import Place, check_latlon
 from geo.zones import CONTESTED, HeldPlace
@@ -67,22 +63,6 @@ PRESSURE_KINDS = ("attack", "strike", "advance", "siege", "proximity")
 UNHELD_PLACE_KINDS = frozenset({"country", "province", "water"})
 SECTOR_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
                    "southwest": 225, "west": 270, "northwest": 315}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def check_date(value: str | None, what: str = "date") -> str | None:
-    """Return a YYYY-MM-DD date (or None), refusing anything else."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise InputError(f"Expected the {what} as YYYY-MM-DD, instead got: {value!r}")
-    try:
-        Date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"Expected the {what} as a real YYYY-MM-DD date, instead got: {value!r}") from None
-    return value
-
-
 @dataclass(frozen=True, slots=True)
 class Site:
     """Where a holding is: a gazetteer place (`id`) or an imported point (`id` None); (lat, lon) WGS84."""
@@ -103,23 +83,6 @@ class Site:
         if self.id is not None:
             return ("place", self.id)
         return ("point", normalize(self.name), round(self.lat, 4), round(self.lon, 4))
-
-
-@dataclass(frozen=True, slots=True)
-class ControlRow:
-    """One row of an imported control list: `side` held `name` at (lat, lon) on `date`."""
-
-    name: str
-    lat: float
-    lon: float
-    side: str
-    date: str | None = None
-
-    def __post_init__(self) -> None:
-        check_latlon(self.lat, self.lon)
-        check_date(self.date)
-        if not self.side:
-            raise InputError(f"Expected a side for {self.name!r}, instead got an empty value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,60 +437,3 @@ def _sector_point(site: Site, sector: str | None) -> tuple[float, float]:
     lat = site.lat + km / 111.32 * cos(radians(bearing))
     lon = site.lon + km / (111.32 * max(cos(radians(site.lat)), 0.01)) * sin(radians(bearing))
     return check_latlon(max(-90.0, min(90.0, lat)), (lon + 180.0) % 360.0 - 180.0)
-
-
-def parse_control_list(text: str, filename: str = "control list") -> list[ControlRow]:
-    """Rows of a control list: CSV (name,lat,lon,side[,date]) or GeoJSON points (properties name, side, date)."""
-    if filename.lower().endswith((".geojson", ".json")) or text.lstrip().startswith("{"):
-        return _geojson_rows(text, filename)
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"name", "lat", "lon", "side"} - set(reader.fieldnames or ())
-    if missing:
-        raise InputError(f"{filename}: expected columns name,lat,lon,side[,date], missing {sorted(missing)}")
-    rows = []
-    for line, r in enumerate(reader, start=2):
-        try:
-            rows.append(ControlRow((r["name"] or "").strip(), float(r["lat"]), float(r["lon"]),
-                                   (r["side"] or "").strip().lower(), (r.get("date") or "").strip() or None))
-        except (TypeError, ValueError) as e:
-            raise InputError(f"{filename}:{line}: {e}") from None
-    return rows
-
-
-def _lonlat_to_latlon(coordinates) -> tuple[float, float]:
-    """GeoJSON positions are (lon, lat); ours are (lat, lon)."""
-    lon, lat = coordinates[:2]
-    return float(lat), float(lon)
-
-
-def _geojson_rows(text: str, filename: str) -> list[ControlRow]:
-    try:
-        data = json.loads(text)
-    except ValueError as e:
-        raise InputError(f"{filename}: not valid GeoJSON ({e})") from None
-    features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
-        raise InputError(f"{filename}: expected a GeoJSON FeatureCollection, instead got: {data.get('type')!r}")
-    rows = []
-    for n, feature in enumerate(features):
-        try:
-            geometry, properties = feature.get("geometry") or {}, feature.get("properties") or {}
-            if geometry.get("type") != "Point":
-                raise InputError(f"expected a Point, instead got: {geometry.get('type')!r}")
-            lat, lon = _lonlat_to_latlon(geometry["coordinates"])
-            rows.append(ControlRow(str(properties.get("name") or "").strip(), lat, lon,
-                                   str(properties.get("side") or "").strip().lower(),
-                                   properties.get("date") or None))
-        except (AttributeError, KeyError, TypeError, ValueError) as e:
-            raise InputError(f"{filename}: feature {n}: {e}") from None
-    return rows
-
-
-def read_control_list(path: Path) -> list[ControlRow]:
-    """Rows of a control list file (CSV or GeoJSON)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path.name}: cannot read the control list ({e})") from None
-    return parse_control_list(text, path.name)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from geo.errors import InputError
+
 RECENT_DAYS = 14
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -83,3 +86,16 @@ def event_date(clause: str, article_date: str | None) -> tuple[str | None, bool]
         return article_date, False
     when = min(found)
     return when.isoformat(), (today - when).days > RECENT_DAYS
+
+
+def check_date(value: str | None, what: str = "date") -> str | None:
+    """Return a YYYY-MM-DD date (or None), refusing anything else."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise InputError(f"Expected the {what} as YYYY-MM-DD, instead got: {value!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"Expected the {what} as a real YYYY-MM-DD date, instead got: {value!r}") from None
+    return value

@@ -9,6 +9,7 @@ from geo import gazetteer as gazetteer_module
 from geo import theatres as theatres_module
 from geo.analysis import Analysis
 from geo.claim_finder import ClaimFinder
+from geo.dates import check_date
 from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
@@ -16,7 +17,6 @@ from geo.sides import SideMention, finder
 from geo.tokens import sentences, words_and_starts
 
 MAX_CHARS = 1_000_000
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER = re.compile(r"\A(?:# [^\n]*(?:\n|\Z))+")
 
 
@@ -35,8 +35,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
         raise InputError(f"Expected the article as text, instead got: {type(text).__name__}")
     if len(text) > MAX_CHARS:
         raise InputError(f"The article is {len(text):,} characters long; the limit is {MAX_CHARS:,}.")
-    if date is not None and not _DATE.match(date):
-        raise InputError(f"Expected a date as YYYY-MM-DD, instead got: {date!r}")
+    check_date(date, "article's date")
     profiles = theatres_module.theatres()
     if theatre is not None and theatre not in profiles:
         raise InputError(f"Expected a theatre among {sorted(profiles)}, instead got: {theatre!r}")

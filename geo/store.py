@@ -21,16 +21,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from geo.claims import Claim
-from geo.control import (
-    CORRECTION_KINDS,
-    ControlRow,
-    Correction,
-    HolderCorrection,
-    Site,
-    ToponymCorrection,
-    WrongClaim,
-    check_date,
-)
+from geo.control import CORRECTION_KINDS, Correction, HolderCorrection, Site, ToponymCorrection, WrongClaim
+from geo.control_list import ControlRow
+from geo.dates import check_date
 from geo.errors import FrontlineError, InputError
 from geo.place import Place
 

@@ -5,16 +5,8 @@ import json
 import pytest
 
 from geo.claims import Claim
-from geo.control import (
-    ControlModel,
-    ControlRow,
-    HolderCorrection,
-    Site,
-    ToponymCorrection,
-    WrongClaim,
-    parse_control_list,
-    read_control_list,
-)
+from geo.control import ControlModel, HolderCorrection, Site, ToponymCorrection, WrongClaim
+from geo.control_list import ControlRow, parse_control_list, read_control_list
 from geo.errors import InputError
 from geo.place import Place
 from geo.zones import CONTESTED

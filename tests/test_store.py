@@ -4,7 +4,8 @@ import sqlite3
 import pytest
 
 from geo.claims import Claim
-from geo.control import ControlModel, ControlRow, HolderCorrection, Site, ToponymCorrection, WrongClaim
+from geo.control import ControlModel, HolderCorrection, Site, ToponymCorrection, WrongClaim
+from geo.control_list import ControlRow
 from geo.errors import InputError
 from geo.place import Place
 from geo.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
