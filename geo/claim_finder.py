@@ -173,7 +173,10 @@ class ClaimFinder:
                 last_actor = acting[0].side
             local = [t for t in here if t.place.kind in LOCAL_KINDS]
             self.last_place = local[-1] if local else (None if here else self.last_place)
-        return sorted(claims.values(), key=lambda c: (c.start, c.kind))
+        # "hit by missiles" is one strike, not an attack and a strike
+        strikes = {(c.actor, c.place.id, c.start) for c in claims.values() if c.kind == "strike"}
+        kept = [c for c in claims.values() if c.kind != "attack" or (c.actor, c.place.id, c.start) not in strikes]
+        return sorted(kept, key=lambda c: (c.start, c.kind))
 
     def _in_theatre(self, place) -> bool:
         # A foreign state's name is its government ("USA officials"), not a place of this war.

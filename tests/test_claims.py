@@ -93,3 +93,14 @@ def test_sides_acting_together_each_get_the_claim():
 def test_the_town_refers_back_to_the_last_town_named():
     found = claims("Islamic State fighters entered Palmyra on Monday. Government forces recaptured the town on Friday.")
     assert ("capture", "syrian_government", "Palmyra") in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_other_theatres_and_one_strike_per_hit():
+    a = parse("Russian forces captured the town of Lyman on Saturday, Ukraine's military said. "
+              "Russian-held Melitopol was hit by Ukrainian missiles.", date="2022-10-02")
+    found = {(c.kind, c.actor, c.place.name) for c in a.claims}
+    assert a.theatre == "ukraine"
+    assert {("capture", "russia", "Lyman"), ("control", "russia", "Melitopol"), ("strike", "ukraine", "Melitopol")} <= found
+    assert ("attack", "ukraine", "Melitopol") not in found
+    lyman = next(c for c in a.claims if c.kind == "capture")
+    assert lyman.hedged and lyman.date == "2022-10-01" and lyman.target_actor == "ukraine"
