@@ -81,6 +81,9 @@ IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attemp
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
 INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
+GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
+OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
+                            r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing)\s+(?:the\s+)?$", re.I)
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
@@ -262,7 +265,9 @@ class ClaimFinder:
         after = [a for a in actors if end <= a.start < clause[1] and not a.held]
         before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
                   and start - a.end <= ACTOR_BEFORE]
-        if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]):
+        if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]) \
+                and not (SUPPORTER.search(text[clause[0]:before[-1].start])
+                         and re.match(r"\w+ed\b", text[start:end])):  # "X backed by Y pushed": X acts
             # "government shelling", "an ISIS attack", "Russia's jets": the side names the event
             own = before[-1]
             others = after + [a for a in actors if end <= a.start < clause[1] and a.held]
@@ -280,10 +285,18 @@ class ClaimFinder:
             actor = after[0]
             target = next((a.side for a in before if a.side != actor.side), None)
             return actor.side, target
+        group = GROUP_BEFORE.search(text[clause[0]:start])
+        if group:  # "where the group holds": the armed group named last before it
+            named = [a for a in actors if a.end <= clause[0] + group.start() and not a.held
+                     and (side := self.theatre.side(a.side)) is not None and side.country is None]
+            if named:
+                return named[-1].side, None
         subject = None
         for a in reversed(before):
             if SUPPORTER.search(text[clause[0]:a.start]) and a is not before[0]:
                 continue
+            if OBJECT_OF_VERB.search(text[clause[0]:a.start]) and a is not before[0]:
+                continue  # "warplanes struck rebel positions": the rebels are hit, not hitting
             if not TARGET_BEFORE.search(text[clause[0]:a.start]) or a is before[0]:
                 subject = a
                 break
@@ -337,7 +350,9 @@ class ClaimFinder:
         chosen = after[:1] or before[-1:]
         if not chosen and self.last_place is not None and ANAPHOR.match(text, end):
             return [self.last_place]  # "recapturing the city": the town the last sentence named
-        if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and COPULA.search(text[before[-1].end:start]):
+        if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and (
+                COPULA.search(text[before[-1].end:start])
+                or re.fullmatch(r"\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}", text[before[-1].end:start])):
             chosen = before[-1:]  # "Raqqa is the de facto capital of ...": the subject is the place
         if not chosen:
             return []

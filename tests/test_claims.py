@@ -104,3 +104,13 @@ def test_other_theatres_and_one_strike_per_hit():
     assert ("attack", "ukraine", "Melitopol") not in found
     lyman = next(c for c in a.claims if c.kind == "capture")
     assert lyman.hedged and lyman.date == "2022-10-01" and lyman.target_actor == "ukraine"
+
+
+def test_objects_supporters_and_the_group_are_read_right():
+    found = {(c.kind, c.actor, c.place.name) for c in claims(
+        "Russian warplanes struck rebel positions, hitting Talbiseh and Rastan. "
+        "Syrian army troops backed by Hezbollah fighters pushed into Khan Touman. "
+        "Coalition jets bombed Raqqa, the de facto capital of Islamic State, where the group holds most districts.")}
+    assert {("strike", "russia", "Talbiseh"), ("strike", "russia", "Rastan"),
+            ("advance", "syrian_government", "Khan Tuman"), ("control", "isis", "Raqqa")} <= found
+    assert not {f for f in found if f[1] == "rebels" or f[1] == "hezbollah" or f[:2] == ("control", "coalition")}
