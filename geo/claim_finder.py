@@ -45,7 +45,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
     ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
-                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?",
+                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
                        r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
     ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
@@ -60,7 +60,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
                       r"offensives?", r"suicide\s+bomb\w*", r"car\s+bombs?", r"mortars?", r"rockets?",
                       r"ambush\w*", r"opened\s+fire", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
-                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"repel\w*", r"destroy(?:s|ed|ing)?")),
+                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?")),
 ))
 PASSIVE = re.compile(r"(?:\bby|\bto|\bof|\bbetween)\s*$", re.I)
 ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
@@ -81,6 +81,8 @@ IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attemp
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
 INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
+REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
+                      r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing)\s+(?:the\s+)?$", re.I)
@@ -285,6 +287,10 @@ class ClaimFinder:
             actor = after[0]
             target = next((a.side for a in before if a.side != actor.side), None)
             return actor.side, target
+        if REPELLED.search(text[clause[0]:start]):
+            # "forces repelled attacks (by X)": the attackers are the other side, named after "by" or not at all
+            by = next((a for a in after if re.match(r"^\s*by\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
+            return (by.side, None) if by else (None, None)
         group = GROUP_BEFORE.search(text[clause[0]:start])
         if group:  # "where the group holds": the armed group named last before it
             named = [a for a in actors if a.end <= clause[0] + group.start() and not a.held

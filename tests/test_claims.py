@@ -114,3 +114,9 @@ def test_objects_supporters_and_the_group_are_read_right():
     assert {("strike", "russia", "Talbiseh"), ("strike", "russia", "Rastan"),
             ("advance", "syrian_government", "Khan Tuman"), ("control", "isis", "Raqqa")} <= found
     assert not {f for f in found if f[1] == "rebels" or f[1] == "hezbollah" or f[:2] == ("control", "coalition")}
+
+
+def test_repelling_an_attack_is_holding_the_place():
+    found = {(c.kind, c.actor, c.place.name) for c in parse(
+        "Ukrainian forces repelled attacks near Stepove and Krasnohorivka.", date="2023-10-14").claims}
+    assert found == {("control", "ukraine", "Stepove"), ("control", "ukraine", "Krasnohorivka")}
