@@ -34,22 +34,26 @@ def _words(*patterns: str) -> str:
 
 # Order matters: the first kind whose pattern matches a span owns it.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
-    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"),
+    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
+                  r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?"
+                  r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
     ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
                      r"under\s+siege")),
     ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
-                       r"retook", r"took(?=\s+(?:over|control|back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)", r"tak(?:e|en|es|ing)\s+(?:over|control)",
+                       r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
+                       r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
                        r"expell?(?:ed|ing|s)?", r"drove|driven|push(?:ed|ing)\s+\w+\s+out", r"regain\w*",
-                       r"wrest\w*", r"storm(?:ed|ing)", r"(?:gained|established|establishes|establishing)\s+control",
+                       r"wrest\w*", r"storm(?:ed|ing)",
+                       r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
                        r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
     ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
-                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
+                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
                        r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
     ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
-                      r"helicopters?", r"barrel\s+bombs?", r"bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
+                      r"helicopters?", r"barrel\s+bombs?", r"(?<!suicide\s)(?<!car\s)bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
                       r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties", r"(?:air|aerial)\s+(?:campaign|power|support|attacks?)",
                       r"struck")),
     ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
@@ -94,7 +98,9 @@ NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?
 ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
                         r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
                         r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
-NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|heartland|de[\s-]+facto\s+capital", re.I)
+NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+capital", re.I)
+# "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
+LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,2}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
@@ -189,7 +195,8 @@ class ClaimFinder:
 
     def _sentence(self, text: str, sentence: tuple[int, int], actors: list[Actor], places: list,
                   last_actor: str | None, date: str | None) -> list[Claim]:
-        triggers = self._triggers(text, sentence, actors)
+        triggers = [t for t in self._triggers(text, sentence, actors)
+                    if t[0] != "proximity" or not any(0 <= t[1] - p.end <= 3 for p in places)]  # "Saraqeb, 15 km east of"
         found = []
         for kind, start, end, distance in triggers:
             clause = _clause(text, sentence, start)
@@ -246,7 +253,8 @@ class ClaimFinder:
                     continue
                 distance = None
                 if kind == "proximity":
-                    distance = float(m["n"]) * (MILE_KM if m["unit"].lower().startswith("mi") else 1.0)
+                    number, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
+                    distance = float(number) * (MILE_KM if unit.lower().startswith("mi") else 1.0)
                     distance = round(distance, 1)
                 taken.append((m.start(), m.end()))
                 triggers.append((kind, m.start(), m.end(), distance))
@@ -281,7 +289,7 @@ class ClaimFinder:
             return (near[-1].side if near else None), None
         passive = after and (ACTOR_AFTER.match(text[end:after[0].start])
                              or re.search(r"\b(?:by|to|of)$", text[start:end], re.I))
-        if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind != "control":
+        if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind not in ("control", "proximity"):
             return None, None  # "fighters were killed": the side before is the victim, the actor unsaid
         if passive:
             actor = after[0]
@@ -346,7 +354,8 @@ class ClaimFinder:
 
     def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
                 actors: list[Actor]) -> list:
-        places = [t for t in places if t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start])]
+        places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
+                  and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))]
         if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):
             # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]

@@ -120,3 +120,14 @@ def test_repelling_an_attack_is_holding_the_place():
     found = {(c.kind, c.actor, c.place.name) for c in parse(
         "Ukrainian forces repelled attacks near Stepove and Krasnohorivka.", date="2023-10-14").claims}
     assert found == {("control", "ukraine", "Stepove"), ("control", "ukraine", "Krasnohorivka")}
+
+
+def test_a_side_n_km_from_a_place_is_proximity_but_a_place_locating_another_is_not():
+    a = parse("Hayat Tahrir al-Sham fighters overran the town of Saraqeb, 15 km east of Idlib. "
+              "Islamic State fighters were 10 km north of Palmyra on Friday. "
+              "The Islamic State group claimed a suicide bombing in Baghdad.", date="2019-03-10", theatre="syria")
+    found = {(c.kind, c.actor, c.place.name, c.sector, c.distance_km) for c in a.claims}
+    assert ("proximity", "isis", "Palmyra", "north", 10.0) in found
+    assert ("capture", "nusra", "Saraqeb", None, None) in found
+    assert not [f for f in found if f[2] == "Idlib"]
+    assert ("attack", "isis", "Baghdad", None, None) in found
