@@ -1,0 +1,85 @@
+"""The words of English war reporting that the claim rules read: triggers by kind and the cues around them."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*patterns: str) -> str:
+    return r"\b(?:" + "|".join(patterns) + r")\b"
+
+
+# Order matters: the first kind whose pattern matches a span owns it.
+TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
+                  r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?"
+                  r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
+    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
+                     r"under\s+siege")),
+    ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
+                       r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
+                       r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
+                       r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|push(?:ed|ing)\s+\w+\s+out", r"regain\w*",
+                       r"wrest\w*", r"storm(?:ed|ing)",
+                       r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
+                       r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
+    ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
+                       r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
+                       r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
+                       r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
+                       r"heartland")),
+    ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
+                      r"helicopters?", r"barrel\s+bombs?", r"(?<!suicide\s)(?<!car\s)bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
+                      r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties", r"(?:air|aerial)\s+(?:campaign|power|support|attacks?)",
+                      r"struck")),
+    ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
+                       r"gain(?:ed|ing|s)?\s+ground", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in",
+                       r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
+                       r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)")),
+    ("attack", _words(r"attack(?:s|ed|ing)?", r"assaults?", r"assaulted", r"clash(?:es|ed|ing)?", r"fighting",
+                      r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
+                      r"offensives?", r"suicide\s+bomb\w*", r"car\s+bombs?", r"mortars?", r"rockets?",
+                      r"ambush\w*", r"opened\s+fire", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
+                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?")),
+))
+ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:against|from|on|at|targeting|between\s+\w+\s+and|with|hit|of)\s+(?:the\s+)?"
+                           r"(?:\w+\s+){0,2}$", re.I)
+HEDGE = re.compile(_words(r"says?", r"said", r"claim(?:s|ed|ing)?", r"accus\w+", r"den(?:y|ies|ied|ial)",
+                          r"according\s+to", r"reportedly", r"alleged(?:ly)?", r"insist\w*", r"announc\w+"), re.I)
+NEUTRAL_SOURCE = re.compile(_words(r"Observatory", r"monitor(?:ing)?", r"activists?", r"witness(?:es)?",
+                                   r"correspondents?", r"residents?", r"sources?"), re.I)
+SUBJECT_PRONOUN = re.compile(r"^\W*(?:it|they|the\s+group|the\s+militants|the\s+jihadists|the\s+fighters)\b", re.I)
+# "The attacks targeted ...": a definite event noun refers back to the last claim, actor and kind.
+EVENT_REFERENCE = re.compile(r"^\W*(?:the|these|those)\s+(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|"
+                             r"shelling|bombing|offensive|assault)\b", re.I)
+PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+# An intention is not an event: "hoping to seize", "in a bid to capture".
+IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
+                      r"(?:\w+ly\s+)?$", re.I)
+# A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
+INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# "since it launched an offensive": a pronoun right before the verb is the clause's subject.
+REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
+                      r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
+OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
+                            r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing)\s+(?:the\s+)?$", re.I)
+PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
+HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
+# "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
+NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
+ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
+                        r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
+                        r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
+NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+capital", re.I)
+# "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
+LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
+LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
+ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,2}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.I)
+SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+                       r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
