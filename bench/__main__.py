@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["gazetteer", "geoparse", "zones"]
+BENCHMARKS = ["gazetteer", "geoparse", "zones", "distances", "browser"]
 
 
 def main(argv: list[str]) -> None:

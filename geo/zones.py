@@ -200,7 +200,7 @@ def _polygons(geom: shapely.Geometry) -> shapely.Geometry:
 
 def _lines(geom: shapely.Geometry) -> shapely.Geometry:
     """The line parts of an overlay result, merged (an overlay can also yield stray points)."""
-    parts = [g for g in shapely.get_parts(shapely.get_parts(geom)) if g.geom_type == "LineString"]
+    parts = [g for g in shapely.get_parts(shapely.get_parts(geom)) if g.geom_type == "LineString" and not g.is_empty]
     return shapely.line_merge(shapely.MultiLineString(parts))
 
 

@@ -37,6 +37,67 @@ def gaz():
     return gazetteer.load()
 
 
+# A hand-built article for the map, the situation and the exports: every point lies far enough from
+# the diagonal that a (lon, lat) swap lands elsewhere.
+WAR_TEXT = ("In Syria, Islamic State holds Raqqa and Deir ez-Zor <b>now</b>. "
+            "Government forces captured Palmyra from Islamic State <script>alert(1)</script>. "
+            "IS fighters are 20 km from Palmyra. Jets struck Raqqa.")
+WAR_PLACES = {  # name: (id, lat, lon, kind)
+    "Raqqa": (163345, 35.95, 39.01, "city"),
+    "Deir ez-Zor": (170794, 35.34, 40.14, "city"),
+    "Palmyra": (170651, 34.56, 38.27, "town"),
+}
+
+
+def war_place(name: str):
+    from geo.place import Place
+
+    pid, lat, lon, kind = WAR_PLACES[name]
+    return Place(pid, name, (), lat, lon, kind, "SY", "", 1000, "test")
+
+
+def war_claim(kind: str, actor: str, name: str, nth: int = 0, *, target: str | None = None,
+              km: float | None = None, date: str | None = None, hedged: bool = False):
+    """A claim of WAR_TEXT about the nth mention of a place, its sentence as evidence."""
+    from geo.claims import Claim
+
+    start = -1
+    for _ in range(nth + 1):
+        start = WAR_TEXT.index(name, start + 1)
+    end = start + len(name)
+    s0 = WAR_TEXT.rfind(". ", 0, start) + 2 if WAR_TEXT.rfind(". ", 0, start) >= 0 else 0
+    s1 = WAR_TEXT.index(".", end) + 1
+    return Claim(kind, actor, target, war_place(name), None, km, hedged, False, date, s0, s1, WAR_TEXT[s0:s1],
+                 (start, end))
+
+
+def war_analysis(claims=(), date: str | None = "2016-03-28"):
+    """WAR_TEXT with every mention of a place pinned, and the given claims."""
+    from geo.analysis import Analysis, Toponym
+
+    toponyms = []
+    for name in WAR_PLACES:
+        start = WAR_TEXT.find(name)
+        while start >= 0:
+            s0 = WAR_TEXT.rfind(". ", 0, start) + 2 if WAR_TEXT.rfind(". ", 0, start) >= 0 else 0
+            toponyms.append(Toponym(start, start + len(name), name, war_place(name), confidence=0.9,
+                                    sentence=(s0, WAR_TEXT.index(".", start) + 1)))
+            start = WAR_TEXT.find(name, start + 1)
+    return Analysis(WAR_TEXT, date, "syria", tuple(sorted(toponyms, key=lambda t: t.start)), claims=tuple(claims))
+
+
+@pytest.fixture
+def war():
+    """The hand-built article with its claims: IS holds Raqqa and Deir ez-Zor, the government took Palmyra."""
+    return war_analysis([
+        war_claim("control", "isis", "Raqqa", date="2016-03-01"),
+        war_claim("control", "isis", "Deir ez-Zor", date="2016-03-01"),
+        war_claim("capture", "syrian_government", "Palmyra", target="isis", date="2016-03-27"),
+        war_claim("proximity", "isis", "Palmyra", 1, km=20.0, date="2016-03-27"),
+        war_claim("strike", "russia", "Raqqa", 1, target="isis", date="2016-03-28"),
+    ])
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     need(SHARED.is_dir(), f"../shared is absent ({SHARED}): the evaluation data lives there")

@@ -52,3 +52,57 @@ def test_bad_input_gets_a_message_not_a_traceback(monkeypatch, tmp_path, text, m
     at = submit(run_app(monkeypatch, tmp_path), text)
     assert not at.exception
     assert message in at.error[0].value
+
+
+OLD = "Islamic State fighters hold the Syrian towns of Palmyra and Raqqa, the Syrian Observatory said."
+NEW = "Syrian government forces captured Palmyra from Islamic State on Sunday, state media said."
+
+
+def choose(at, key, label):
+    """Select the option whose label starts with `label`."""
+    box = at.selectbox(key=key)
+    box.select_index(next(n for n, o in enumerate(box.options) if o.startswith(label)))
+
+
+def map_dated(at, text, day):
+    at.date_input(key="article_date").set_value(day)
+    return submit(at, text)
+
+
+def map_json(at) -> str:
+    return next(e.proto.json_args for e in at.main if getattr(e, "type", "") == "custom_component"
+                or "json_args" in dir(getattr(e, "proto", None)))
+
+
+def test_the_date_slider_shows_the_map_as_of_each_date(monkeypatch, tmp_path):
+    from datetime import date
+
+    at = run_app(monkeypatch, tmp_path)
+    at = map_dated(at, OLD, date(2016, 3, 1))
+    at = map_dated(at, NEW, date(2016, 3, 28))
+    assert not at.exception and not at.error
+    slider = at.select_slider(key="as_of")
+    assert list(slider.options) == ["2016-03-01", "2016-03-27"] and slider.value == "2016-03-27"
+    places = at.dataframe[0].value
+    assert places.set_index("place").loc["Palmyra", "holder"] == "Syrian government"
+    later = map_json(at)
+    at = slider.set_value("2016-03-01").run()
+    assert at.dataframe[0].value.set_index("place").loc["Palmyra", "holder"] == "Islamic State"
+    earlier = map_json(at)
+    assert "as of 2016-03-01" in earlier and "as of 2016-03-27" in later
+    assert "#d62728" in later and "#d62728" not in earlier.split("frontline-legend")[0]  # Palmyra's red marker
+
+
+def test_a_correction_persists_across_a_restart(monkeypatch, tmp_path):
+    at = run_app(monkeypatch, tmp_path)
+    at = submit(at, OLD)
+    choose(at, "fix-place", "Palmyra")
+    choose(at, "fix-side", "Syrian rebels")
+    at = at.button(key="fix-holder-go").click().run()
+    assert not at.exception
+    assert at.dataframe[0].value.set_index("place").loc["Palmyra", "holder"] == "Syrian rebels"
+    # A new page process on the same database file: open the stored article again.
+    at = run_app(monkeypatch, tmp_path)
+    [open_button] = [b for b in at.sidebar.button if b.key and b.key.startswith("open-")]
+    at = open_button.click().run()
+    assert at.dataframe[0].value.set_index("place").loc["Palmyra", "holder"] == "Syrian rebels"

@@ -112,3 +112,12 @@ def test_zones_of_a_real_list_are_valid_in_lon_lat(shared):
     zones, fronts = build_zones(read_places(shared / "eval" / "control" / "towns-2022-10.csv"))
     assert {z.side for z in zones} == {"contested", "russia", "ukraine"} and len(fronts) == 1
     assert all(z.geometry.is_valid for z in zones)  # reprojected edges must not cross
+
+
+def test_front_lines_survive_empty_parts_of_an_overlay():
+    import shapely
+
+    from geo.zones import _lines
+
+    mixed = shapely.GeometryCollection([shapely.LineString(), shapely.LineString([(0, 0), (1, 1)]), shapely.Point(0, 0)])
+    assert _lines(mixed).length == shapely.LineString([(0, 0), (1, 1)]).length
