@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import html
 import logging
 import os
 from pathlib import Path
@@ -27,7 +26,6 @@ ROOT = Path(__file__).parent
 SAMPLES = ROOT / "assets" / "samples"
 VENDOR = ROOT / "static" / "vendor"
 NO_SAMPLE = "(none)"
-ROLE_COLOURS = {"literal": "#ffe08a", "metonym": "#cfe3ff", "demonym": "#e2e2e2"}
 NOBODY = "(nobody known)"
 FIRST_DATE = datetime.date(1900, 1, 1)
 log = logging.getLogger("frontline")
@@ -71,29 +69,6 @@ def theatre_outline(theatre: str | None) -> shapely.Geometry | None:
         return None
     outlines = [o for o in map(load_gazetteer().boundary, profile.countries) if o is not None]
     return shapely.union_all(outlines) if outlines else None
-
-
-def highlighted(analysis: Analysis) -> str:
-    """The article as escaped HTML: places marked by role, sides underlined in their colour."""
-    profile = theatres().get(analysis.theatre) if analysis.theatre else None
-    marks = []
-    for t in analysis.toponyms:
-        title = f"{t.place.name}, {t.place.country} ({t.role})" if t.place else t.role
-        marks.append((t.start, t.end, f"<mark style='background:{ROLE_COLOURS[t.role]}' "
-                                      f"title='{html.escape(title, quote=True)}'>", "</mark>"))
-    for m in analysis.sides:
-        side = profile.side(m.side) if profile else None
-        colour, name = (side.colour, side.name) if side else ("#555", m.side)
-        marks.append((m.start, m.end, f"<span style='border-bottom:3px solid {colour}' "
-                                      f"title='{html.escape(name, quote=True)}'>", "</span>"))
-    out, pos = [], analysis.body_start
-    for start, end, opening, closing in sorted(marks):
-        if start < pos:
-            continue  # overlapping marks: the first one wins
-        out += [html.escape(analysis.text[pos:start]), opening, html.escape(analysis.text[start:end]), closing]
-        pos = end
-    out.append(html.escape(analysis.text[pos:]))
-    return "<div style='white-space:pre-wrap;line-height:1.6'>" + "".join(out) + "</div>"
 
 
 def _load_sample() -> None:
@@ -251,11 +226,12 @@ def heading(s: Situation) -> None:
 
 
 def side_panel(s: Situation, gaz: Gazetteer, store: Store, article_id: int) -> None:
+    from geo.highlight import highlighted_html
     from geo.tables import claim_rows, distance_rows, place_rows
 
     tabs = st.tabs(["Article", "Places", "Claims", "Distances", "Correct", "Export"])
     with tabs[0]:
-        st.html(highlighted(s.analysis))
+        st.html(highlighted_html(s.analysis))
     for tab, rows, empty in ((tabs[1], place_rows(s), "No place found."),
                              (tabs[2], claim_rows(s), "No claim found (as of this date)."),
                              (tabs[3], distance_rows(s), "No stated distance and no hostile sides held.")):
