@@ -65,18 +65,6 @@ class Actor:
     held: bool  # an "X-held" adjective: it describes a place, it does not act
 
 
-def _sentences(text: str, start: int) -> list[tuple[int, int]]:
-    spans, begin = [], start
-    for m in re.finditer(r"[.!?](?=\s+[\"“A-Z0-9])|\n+", text[start:]):
-        end = start + m.end()
-        if text[begin:end].strip():
-            spans.append((begin, end))
-        begin = end
-    if text[begin:].strip():
-        spans.append((begin, len(text)))
-    return spans
-
-
 def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatre) -> list[Actor]:
     actors = [Actor(m.start, m.end, m.side, m.how == "adjective" and bool(HELD_ADJECTIVE.search(m.text)))
               for m in sides]
@@ -111,15 +99,16 @@ class ClaimFinder:
     def __init__(self, theatre: Theatre):
         self.theatre = theatre
 
-    def __call__(self, text: str, body_start: int, toponyms, sides: tuple[SideMention, ...],
+    def __call__(self, text: str, sentences: list[tuple[int, int]], toponyms, sides: tuple[SideMention, ...],
                  date: str | None) -> list[Claim]:
+        """Claims of an article; `sentences` are the character spans of its sentences."""
         actors = _actors(text, sides, toponyms, self.theatre)
         places = [t for t in toponyms if t.place is not None and t.role == "literal" and self._in_theatre(t.place)]
         claims: dict[tuple, Claim] = {}
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
         self.last_place = None
-        for sentence in _sentences(text, body_start):
+        for sentence in sentences:
             in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
             here = [t for t in places if sentence[0] <= t.start < sentence[1]]
             if here or self.last_place is not None:

@@ -14,7 +14,7 @@ from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
 from geo.sides import SideMention, finder
-from geo.tokens import sentences, words_and_starts
+from geo.tokens import sentence_spans, sentences
 
 MAX_CHARS = 1_000_000
 _HEADER = re.compile(r"\A(?:# [^\n]*(?:\n|\Z))+")
@@ -45,7 +45,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                         sentence=(m.sentence[0] + start, m.sentence[1] + start)) for m in doc._.mentions]
     countries = profiles[theatre].countries if theatre else ()
     toponyms, weights = resolve(gazetteer_module.load(), mentions, countries)
-    sentence_of = sentences(words_and_starts(doc)[0])[1].__getitem__
+    sentence_of = sentences(doc)[1].__getitem__
     sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
@@ -59,6 +59,9 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
     if theatre is not None and not sides and claims:
         sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
     sides = tuple(replace(m, start=m.start + start, end=m.end + start) for m in sides)
-    found = ClaimFinder(profiles[theatre])(text, start, toponyms, sides, date) if theatre and claims else []
+    found = []
+    if theatre and claims:
+        spans = [(s + start, e + start) for s, e in sentence_spans(doc)]
+        found = ClaimFinder(profiles[theatre])(text, spans, toponyms, sides, date)
     return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(found))
 

@@ -98,7 +98,7 @@ class _Tokens:
         self.words, self.starts = words_and_starts(doc)
         self.n = len(self.words)
         self._lowered: str | None = None
-        self.sentence_start = sentences(self.words)[0]
+        self.sentence_start = sentences(doc)[0]
         self.sentence_last = {first: i for i, first in enumerate(self.sentence_start)}
         self.title_line = self._title_lines()
 

@@ -71,18 +71,35 @@ def words_and_starts(doc: Doc) -> tuple[list[str], list[int]]:
 
 
 SENTENCE_END = frozenset(".!?")
+SENTENCES = "frontline_sentences"
 
 
-def sentences(words: list[str]) -> tuple[list[int], list[int]]:
-    """For each token, the index of its sentence's first token and the sentence's number.
+def sentences(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the index of its sentence's first token and the sentence's number (kept on the Doc).
 
     A sentence ends at . ! ? or a line break: good enough to bound a clause for evidence.
     """
-    first_tokens, numbers = [], []
-    first = number = 0
-    for i, w in enumerate(words):
-        first_tokens.append(first)
-        numbers.append(number)
-        if w in SENTENCE_END or "\n" in w:
-            first, number = i + 1, number + 1
-    return first_tokens, numbers
+    if SENTENCES not in doc.user_data:
+        first_tokens, numbers = [], []
+        first = number = 0
+        for i, w in enumerate(words_and_starts(doc)[0]):
+            first_tokens.append(first)
+            numbers.append(number)
+            if w in SENTENCE_END or "\n" in w:
+                first, number = i + 1, number + 1
+        doc.user_data[SENTENCES] = (first_tokens, numbers)
+    return doc.user_data[SENTENCES]
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character span of each sentence that holds more than white space."""
+    words, starts = words_and_starts(doc)
+    first_tokens = sentences(doc)[0]
+    spans = []
+    for i, first in enumerate(first_tokens):
+        last = i + 1 == len(words) or first_tokens[i + 1] != first
+        if last:
+            span = [j for j in range(first, i + 1) if not words[j].isspace()]
+            if span:
+                spans.append((starts[span[0]], starts[span[-1]] + len(words[span[-1]])))
+    return spans
