@@ -106,6 +106,21 @@ class Situation:
         text += f", confidence {holding.confidence:.0%}"
         return text + (f", since {holding.since}" if holding.since else "")
 
+    def front_km(self, place: Place) -> float | None:
+        """Geodesic km from a place to the nearest front line, or None without fronts."""
+        found = [distance_to_km(place.lat, place.lon, f.geometry) for f in self.fronts if not f.geometry.is_empty]
+        return min(found) if found else None
+
+    def hostile_km(self, place: Place) -> float | None:
+        """Geodesic km from a place to the nearest zone of a side hostile to its holder (0 inside one)."""
+        holder = self.holder(place)
+        if holder is None or holder == CONTESTED or self.theatre is None:
+            return None
+        hostile = _hostile(self.theatre)
+        found = [distance_to_km(place.lat, place.lon, z.geometry) for z in self.zones
+                 if hostile(holder, z.side) and not z.geometry.is_empty]
+        return min(found) if found else None
+
     @property
     def events(self) -> tuple[Claim, ...]:
         """Claims of something done at a place (capture, attack, strike, siege, advance)."""

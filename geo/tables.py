@@ -10,10 +10,11 @@ def _km(value: float | None) -> float | None:
 
 
 def place_rows(s: Situation) -> list[dict]:
-    """One row per mention of a pinned place."""
+    """One row per mention of a pinned place, with how far the front and the nearest hostile ground are."""
     return [{"as written": t.text, "place": t.place.name, "kind": t.place.kind, "country": t.place.country,
              "lat": round(t.place.lat, 4), "lon": round(t.place.lon, 4), "confidence": round(t.confidence, 2),
-             "holder": s.side_name(s.holder(t.place)), "role": t.role, "part": t.sector or "",
+             "holder": s.side_name(s.holder(t.place)), "front km": _km(s.front_km(t.place)),
+             "hostile ground km": _km(s.hostile_km(t.place)), "role": t.role, "part": t.sector or "",
              "historical": t.historical}
             for t in s.analysis.toponyms if t.place is not None and t.role == "literal"]
 

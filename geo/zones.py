@@ -1,8 +1,9 @@
 """Control zones and front lines from held places.
 
 Places are projected to an equal-area plane centred on them and triangulated (Delaunay). Each place
-has a share of each side: 1 for its own, blended half-and-half with its neighbours' shares (which
-smooths the boundary), times a weight that grows with the square of the spacing of places around it
+has a share of each side: 1 for its own, blended half-and-half with its neighbours' shares when it
+has three or more (which smooths the boundary; a place with fewer, such as one of an article's few,
+counts as reported), times a weight that grows with the square of the spacing of places around it
 (a place in a sparse part of a list stands for more ground than one in a dense cluster). Contested
 places have no share. Inside a triangle the shares are interpolated linearly from its corners and
 each point goes to the side with the largest share, so the boundary between two sides runs in
@@ -112,6 +113,13 @@ def _edges(simplices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Both directions of every triangle edge, as (from, to) index arrays."""
     a, b = simplices.ravel(), np.roll(simplices, -1, axis=1).ravel()
     return np.concatenate([a, b]), np.concatenate([b, a])
+
+
+def _unsurrounded(simplices: np.ndarray, n: int) -> np.ndarray:
+    """Places with fewer than three neighbours in the triangulation (an article's few places)."""
+    a, b = simplices.ravel(), np.roll(simplices, -1, axis=1).ravel()
+    edges = np.unique(np.sort(np.column_stack([a, b]), axis=1), axis=0) if len(a) else np.empty((0, 2), int)
+    return np.bincount(edges.ravel(), minlength=n) < 3
 
 
 def _shares(simplices: np.ndarray, labels: np.ndarray, weight: np.ndarray,
@@ -247,7 +255,7 @@ def build_zones(places: list[HeldPlace], boundary: shapely.Geometry | None = Non
         # A place stands for ground in proportion to the spacing of places around it: where a list is
         # sparse, each place answers for a wider area (the reach grows with that spacing).
         weight = (reach / reach.max()) ** WEIGHT_POWER
-        shares = _shares(simplices, labels, weight) if labels.max() >= 0 else None
+        shares = _shares(simplices, labels, weight, firm=_unsurrounded(simplices, len(labels))) if labels.max() >= 0 else None
         zone_areas = front_areas = _areas(xy, points, labels, limit, shares, simplices, limit_reach)
         if (sides == CONTESTED).any() and len(simplices):
             # Contested places get an area of their own on the map, where their share would lead if

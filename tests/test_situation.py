@@ -98,3 +98,16 @@ def test_a_zone_failure_leaves_the_places_and_says_so(war, monkeypatch, caplog):
     assert s.zones == () and s.fronts == () and len(s.holdings) == 3
     assert s.problems and "could not be drawn" in s.problems[0]
     assert "Zones failed" in caplog.text
+
+
+def test_each_place_knows_how_far_the_front_and_hostile_ground_are(war, gaz):
+    from geo.tables import place_rows
+
+    s = situation(war, SYRIA, boundary=gaz.boundary("SY"))
+    palmyra, raqqa = war_place("Palmyra"), war_place("Raqqa")
+    # Palmyra is government-held: Islamic State's zone and the front lie between it and Raqqa.
+    assert 0 < s.front_km(palmyra) < geodesic_km(palmyra.point, raqqa.point)
+    assert 0 < s.hostile_km(palmyra) <= s.front_km(palmyra) + 1
+    assert s.hostile_km(raqqa) > 0
+    row = next(r for r in place_rows(s) if r["place"] == "Palmyra")
+    assert row["front km"] == round(s.front_km(palmyra), 1) and row["hostile ground km"] is not None

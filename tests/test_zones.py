@@ -121,3 +121,11 @@ def test_front_lines_survive_empty_parts_of_an_overlay():
 
     mixed = shapely.GeometryCollection([shapely.LineString(), shapely.LineString([(0, 0), (1, 1)]), shapely.Point(0, 0)])
     assert _lines(mixed).length == shapely.LineString([(0, 0), (1, 1)]).length
+
+
+def test_an_articles_few_places_each_keep_their_own_ground():
+    places = [HeldPlace("Raqqa", 35.95, 39.01, "isis"), HeldPlace("Deir ez-Zor", 35.33, 40.14, "isis"),
+              HeldPlace("Palmyra", 34.56, 38.27, "gov")]
+    zones, [front] = build_zones(places)
+    gov = next(z for z in zones if z.side == "gov")
+    assert gov.geometry.contains(Point(38.27, 34.56)) and front.geometry.distance(Point(38.27, 34.56)) > 0.05
