@@ -273,7 +273,7 @@ class ClaimFinder:
     def _divided(self, text: str, end: int, clause: tuple[int, int], sentence: tuple[int, int],
                  actors: list[Actor], places: list, date: str | None) -> list[Claim]:
         """ "X is divided between rebels in the east and the government in the west": control by sector."""
-        place = next((t for t in reversed(places) if t.end <= end), None)
+        place = next((t for t in reversed(places) if t.end <= end), None) or self.last_place
         if place is None:
             return []
         claims = []
