@@ -87,8 +87,8 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
                                 (context.kind == "country" or place.admin1 == context.name)):
         score += CONTEXT
     if m.kind_hint and place.kind == m.kind_hint:
-        score += KIND_MATCH
-    if not _named_exactly(m.text, place.id, gazetteer):
+        score += KIND_MATCH  # and no spelling penalty: "Deir az-Zour province" is that province however spelt
+    elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY
     if anchors.near(place):
         score += NEAR_OTHERS

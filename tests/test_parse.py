@@ -132,3 +132,8 @@ def test_every_span_slices_exactly_its_text(pieces, noise):
     for t in parse(text).toponyms:
         assert text[t.start:t.end] == t.text
         assert t.sentence[0] <= t.start and t.end <= t.sentence[1]
+
+
+def test_a_province_named_with_its_kind_wins_over_its_capital_whatever_the_spelling():
+    [t] = parse("Islamic State holds villages in Deir az-Zour province.").toponyms
+    assert t.place.kind == "province" and t.place.country == "SY"
