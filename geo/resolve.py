@@ -28,6 +28,8 @@ KIND_MATCH = 8.0  # the article said which kind: decisive
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
 COUNTRY_PROMINENCE = 6.5
+STRAY_FOCUS = 0.6  # an article this much about one country ...
+STRAY_POPULATION = 50_000  # ... does not pin a small namesake elsewhere with nothing near it
 FOLDED_ONLY = 2.5  # a candidate reached only through transliteration folding
 
 
@@ -122,6 +124,16 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
     return Focus(shares, frozenset(k for k in admin1), theatre_countries)
 
 
+def _stray(place: Place, focus: Focus, anchors: _Anchors) -> bool:
+    """A small place in a country the article is not about, far from its other places: a namesake of
+    something unknown to the gazetteer ("the Old City" of Aleppo is not Jerusalem's) more likely than a
+    place of the story."""
+    leading = max(focus.countries.values(), default=0.0)
+    return (leading >= STRAY_FOCUS and place.country not in focus.countries and place.country not in
+            focus.theatre_countries and place.kind not in ("country", "province") and
+            place.population < STRAY_POPULATION and not anchors.near(place))
+
+
 def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             theatre_countries: tuple[str, ...] = ()) -> tuple[list[Toponym], dict[str, float]]:
     """Resolve mentions; return the toponyms and the article's country weights."""
@@ -164,7 +176,7 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
             results[key] = (tuple(c for _, _, c in scored), 1 / (1 + math.exp(-margin)))
         ranked, confidence = results[key]
-        if not ranked:
+        if not ranked or _stray(ranked[0], focus, anchors):
             continue
         toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,
                                 confidence, ranked, m.sentence))

@@ -137,3 +137,10 @@ def test_every_span_slices_exactly_its_text(pieces, noise):
 def test_a_province_named_with_its_kind_wins_over_its_capital_whatever_the_spelling():
     [t] = parse("Islamic State holds villages in Deir az-Zour province.").toponyms
     assert t.place.kind == "province" and t.place.country == "SY"
+
+
+def test_a_small_namesake_far_from_the_story_is_not_pinned():
+    a = parse("Syrian government helicopters dropped barrel bombs on Aleppo, hitting the Old City and "
+              "Salaheddine, and struck Idlib and Hama.")
+    assert {t.place.country for t in a.toponyms if t.pinned} == {"SY"}
+    assert "Aleppo" in {t.text for t in a.toponyms if t.pinned}
