@@ -7,6 +7,7 @@ of a blank pipeline; this one splits words, numbers, possessive 's and single pu
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -17,6 +18,7 @@ TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+
                    r"|[^\w\s]", re.UNICODE)
 
 
+_PIECES = re.compile(f"({TOKEN.pattern})", re.UNICODE)
 WORDS, STARTS, TEXT = "frontline_words", "frontline_starts", "frontline_text"
 
 
@@ -27,17 +29,7 @@ class RegexTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        starts: list[int] = []
-        spaces: list[bool] = []
-        end = 0
-        for m in TOKEN.finditer(text):
-            self._gap(text, end, m.start(), words, starts, spaces)
-            words.append(m.group())
-            starts.append(m.start())
-            spaces.append(False)
-            end = m.end()
-        self._gap(text, end, len(text), words, starts, spaces)
+        words, starts, spaces = _split(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # Kept beside the Doc: reading them back from Token objects costs more than all matching.
         doc.user_data[WORDS] = words
@@ -45,17 +37,36 @@ class RegexTokenizer:
         doc.user_data[TEXT] = text
         return doc
 
-    @staticmethod
-    def _gap(text: str, start: int, end: int, words: list[str], starts: list[int], spaces: list[bool]) -> None:
-        if start == end:
-            return
-        if words and text[start] == " ":
-            spaces[-1] = True
-            start += 1
-        if start < end:  # other whitespace becomes a token of its own, as in spaCy
-            words.append(text[start:end])
-            starts.append(start)
-            spaces.append(False)
+
+def _split(text: str) -> tuple[list[str], list[int], list[bool]]:
+    """Tokens, their offsets, and whether a single space follows each (spaCy's `spaces`).
+
+    The text is split in one C-level call into gap, token, gap, ... pieces; only gaps other than
+    nothing or one space (line breaks, runs of spaces) need Python, and become tokens of their own.
+    """
+    parts = _PIECES.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words, starts = parts[1::2], offsets[1:-1:2]
+    gaps = parts[0::2]
+    spaces = [g[:1] == " " for g in gaps[1:]]
+    odd = [k for k, g in enumerate(gaps) if g and (g != " " or k == 0)]
+    if not odd:
+        return words, starts, spaces
+    out_words, out_starts, out_spaces, done = [], [], [], 0
+    for k in odd:  # gap k lies before token k (after token k - 1)
+        out_words += words[done:k]
+        out_starts += starts[done:k]
+        out_spaces += spaces[done:k]
+        done = k
+        skip = 1 if k > 0 and gaps[k][0] == " " else 0
+        if len(gaps[k]) > skip:
+            out_words.append(gaps[k][skip:])
+            out_starts.append(offsets[2 * k] + skip)
+            out_spaces.append(False)
+    out_words += words[done:]
+    out_starts += starts[done:]
+    out_spaces += spaces[done:]
+    return out_words, out_starts, out_spaces
 
 
 def text_of(doc: Doc) -> str:
