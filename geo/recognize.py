@@ -139,11 +139,11 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
-def _start_ok(t: _Tokens, i: int) -> bool:
-    w = t.words[i]
-    if _capitalised(w):
-        return True
-    return w.lower() in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2))
+def _name_starts(t: _Tokens) -> list[int]:
+    """Tokens a name may start at: a capitalised word, or an Arabic article before one ("al-Bab")."""
+    words = t.words
+    return [i for i, w in enumerate(words) if (w[:1].isupper() and w[:1].isalpha()) or (
+            w.lower() in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2)))]
 
 
 def _spans_from(t: _Tokens, i: int) -> list[int]:
@@ -179,18 +179,15 @@ class Recognizer:
         found: list[tuple[int, int, Mention]] = []
         people: set[str] = set()  # names seen after a first name: "John Ripley" makes "Ripley" a person
         i = 0
-        while i < t.n:
-            if not _start_ok(t, i):
-                i += 1
-                continue
-            hit = self._match(t, i, people)
+        for start in _name_starts(t):
+            if start < i:
+                continue  # inside the name matched last
+            hit = self._match(t, start, people)
             if hit is None:
-                i += 1
                 continue
-            j, mention = hit
+            i, mention = hit
             if mention is not None:
-                found.append((i, j, mention))
-            i = j
+                found.append((start, i, mention))
         found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
         return self._coordinate(t, found)
 
