@@ -8,6 +8,7 @@ Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to th
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -57,23 +58,21 @@ def _prominence(gazetteer: Gazetteer, place: Place) -> float:
 
 
 class _Anchors:
-    """Confidently placed places, in one-degree cells, to ask "is another place near this one?" fast."""
+    """Confidently placed places, sorted by latitude, to ask "is another place near this one?" fast."""
 
     def __init__(self, places: list[Place]):
         self.answers: dict[int, bool] = {}
-        self.cells: dict[tuple[int, int], list[Place]] = {}
-        for p in {p.id: p for p in places}.values():
-            self.cells.setdefault((math.floor(p.lat), math.floor(p.lon)), []).append(p)
+        self.places = sorted({p.id: p for p in places}.values(), key=lambda p: p.lat)
+        self.lats = [p.lat for p in self.places]
 
     def near(self, place: Place) -> bool:
         """True when another anchor lies within NEAR_KM of the place."""
         if place.id not in self.answers:
-            reach = 1 + int(NEAR_KM / 111.0 / max(math.cos(math.radians(place.lat)), 0.2))
-            row, col = math.floor(place.lat), math.floor(place.lon)
+            band = NEAR_KM / 110.0  # degrees of latitude: only anchors in this band can be near
+            low, high = bisect_left(self.lats, place.lat - band), bisect_right(self.lats, place.lat + band)
             self.answers[place.id] = any(
                 a.id != place.id and haversine_km(a.lat, a.lon, place.lat, place.lon) <= NEAR_KM
-                for dr in range(-2, 3) for dc in range(-reach, reach + 1)
-                for a in self.cells.get((row + dr, col + dc), ()))
+                for a in self.places[low:high])
         return self.answers[place.id]
 
 
