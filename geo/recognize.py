@@ -241,7 +241,7 @@ class Recognizer:
             # A country may modify a name ("U.S. Army", "Syrian Observatory") and still be named.
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1 and country is None
                     and after.lower() not in KIND_WORDS and not self._placeish(after)
-                    and not self._is_country(text)):
+                    and not self._is_state(text)):
                 return False
         if country is not None or j > i + 1:
             return True
@@ -277,6 +277,12 @@ class Recognizer:
         best = self.gazetteer.get(text)
         return best is not None and ("supplement" in best.source or best.kind in ("country", "province")
                                      or best.population >= MAJOR_CITY)
+
+    def _is_state(self, text: str) -> bool:
+        """A country or a first-level division: it names the place even before another name
+        ("Texas Department of Health", "Ohio Supreme Court", "Idlib Media Center")."""
+        best = self.gazetteer.get(text)
+        return best is not None and best.kind in ("country", "province")
 
     def _is_country(self, text: str) -> bool:
         best = self.gazetteer.get(text)

@@ -144,3 +144,10 @@ def test_a_small_namesake_far_from_the_story_is_not_pinned():
               "Salaheddine, and struck Idlib and Hama.")
     assert {t.place.country for t in a.toponyms if t.pinned} == {"SY"}
     assert "Aleppo" in {t.text for t in a.toponyms if t.pinned}
+
+
+def test_a_state_or_province_before_an_institutions_name_is_still_named():
+    assert [t.text for t in parse("He has asked the Ohio Supreme Court to delay his execution.").toponyms] == ["Ohio"]
+    assert [t.text for t in parse("Cases rose, according to the Texas Department of State Health Services.").toponyms] \
+        == ["Texas"]
+    assert "Obama" not in found("Barack Obama spoke.")
