@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shapely import Geometry, Point
+from shapely.prepared import PreparedGeometry, prep
 
 from geo.place import KINDS, check_latlon
 
@@ -69,6 +70,7 @@ def read_all(folder: Path = FOLDER) -> list[Row]:
 def misplaced(rows: Iterable[Row], countries: dict[str, Geometry]) -> list[str]:
     """Describe every row whose point lies outside its stated country."""
     problems = []
+    widened: dict[tuple[str, float], PreparedGeometry] = {}  # buffering an outline costs: once per slack
     for row in rows:
         if not row.country:
             continue
@@ -79,7 +81,9 @@ def misplaced(rows: Iterable[Row], countries: dict[str, Geometry]) -> list[str]:
             problems.append(f"{row.file}:{row.line} {row.name}: no outline for country {row.country}")
             continue
         slack = SLACK.get(row.kind, DEFAULT_SLACK)
-        if not outline.buffer(slack).contains(Point(row.lon, row.lat)):
+        if (row.country, slack) not in widened:
+            widened[(row.country, slack)] = prep(outline.buffer(slack))
+        if not widened[(row.country, slack)].contains(Point(row.lon, row.lat)):
             inside = [c for c, g in countries.items() if g.contains(Point(row.lon, row.lat))]
             problems.append(f"{row.file}:{row.line} {row.name} ({row.lat}, {row.lon}) is not in "
                             f"{row.country}; it lies in {inside or 'no country'}")
@@ -87,11 +91,11 @@ def misplaced(rows: Iterable[Row], countries: dict[str, Geometry]) -> list[str]:
 
 
 def duplicates(rows: Iterable[Row]) -> list[str]:
-    """Describe rows that repeat a name of the same kind in the same country."""
-    seen: dict[tuple[str, str, str], Row] = {}
+    """Describe rows that repeat a name of the same kind in the same country and admin-1 area."""
+    seen: dict[tuple[str, str, str, str], Row] = {}
     problems = []
     for row in rows:
-        key = (row.name.casefold(), row.kind, row.country)
+        key = (row.name.casefold(), row.kind, row.country, row.admin1.casefold())
         if key in seen:
             first = seen[key]
             problems.append(f"{row.file}:{row.line} {row.name} repeats {first.file}:{first.line}")

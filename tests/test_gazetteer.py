@@ -99,3 +99,10 @@ def test_a_tiny_artefact_round_trips(tmp_path):
     best = g.get("test town")
     assert (best.name, best.lat, best.lon, best.country) == ("Testville", 10.5, 20.25, "SY")
     assert g.get("Other").kind == "village"
+
+
+def test_us_counties_and_parishes_are_places_of_their_state(gaz):
+    laurel = gaz.get("Laurel County")
+    assert (laurel.kind, laurel.country, laurel.admin1) == ("district", "US", "Kentucky")
+    assert gaz.get("Rapides Parish").admin1 == "Louisiana"
+    assert {p.admin1 for p in gaz.candidates("Adams County")} >= {"Illinois", "Pennsylvania", "Colorado"}
