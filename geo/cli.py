@@ -240,6 +240,10 @@ def zones_eval(folder: Path) -> None:
         click.echo(f"{s.month}  {s.method:14} {s.iou:5.3f}   {km(s.ref_to_ours_km)}          {km(s.ours_to_ref_km)}")
 
 
+def _echo_sides(precision: float, recall: float) -> None:
+    click.echo(f"sides: precision {precision:.3f}, recall {recall:.3f}")
+
+
 @evaluate.command(name="claims")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="Also list missed and false claims.")
@@ -250,11 +254,11 @@ def claims_eval(folder: Path, misses: bool) -> None:
     from geo.parse import parse
 
     try:
-        precision, recall, _ = side_scores(folder, parse)
+        sides = side_scores(folder, parse)
         by_kind, any_kind = evaluate_dir(folder, parse), evaluate_dir(folder, parse, ignore_kind=True)
     except FrontlineError as e:
         _fail(e)
-    click.echo(f"sides: precision {precision:.3f}, recall {recall:.3f}")
+    _echo_sides(*sides[:2])
     click.echo(format_report(by_kind, any_kind))
     if misses:
         for line in by_kind.misses:
@@ -275,7 +279,7 @@ def sides_eval(folder: Path, misses: bool) -> None:
         precision, recall, notes = side_scores(folder, parse)
     except FrontlineError as e:
         _fail(e)
-    click.echo(f"sides: precision {precision:.3f}, recall {recall:.3f}")
+    _echo_sides(precision, recall)
     if misses:
         for line in notes:
             click.echo(f"  {line}")
