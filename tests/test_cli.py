@@ -52,3 +52,25 @@ def test_bad_date_is_a_clear_error(tmp_path):
     path.write_text("Aleppo", encoding="utf-8")
     result = CliRunner().invoke(main, ["analyze", str(path), "--date", "yesterday"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_analyze_json_has_claims_and_eval_claims_scores_a_gold_folder(tmp_path):
+    text = ("# title: test\n\nIslamic State fighters seized Manbij from Kurdish forces on Tuesday. "
+            "Russian jets bombed Idlib.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    claims = json.loads(run("analyze", str(tmp_path / "a.txt"), "--date", "2016-08-12", "--json").output)["claims"]
+    capture = next(c for c in claims if c["kind"] == "capture")
+    assert {k: capture[k] for k in ("actor", "target_actor", "place", "date", "hedged", "historical")} == {
+        "actor": "isis", "target_actor": "kurds", "place": "Manbij", "date": "2016-08-09", "hedged": False,
+        "historical": False}
+    assert text[capture["start"]:capture["end"]] == capture["evidence"]
+    gold = {"date": "2016-08-12", "factions": ["isis", "kurds", "russia"],
+            "places": [{"mention": "Manbij", "name": "Manbij", "lat": 36.5281, "lon": 37.9549},
+                       {"mention": "Idlib", "name": "Idlib", "lat": 35.9306, "lon": 36.6339}],
+            "claims": [{"kind": "capture", "actor": "isis", "place": "Manbij", "evidence": "seized Manbij"},
+                       {"kind": "strike", "actor": "russia", "place": "Idlib", "evidence": "bombed Idlib"},
+                       {"kind": "siege", "actor": "kurds", "place": "Manbij", "evidence": "Kurdish forces"}]}
+    (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = run("eval", "claims", str(tmp_path)).output
+    assert "sides: precision 1.000, recall 1.000" in out
+    assert "overall         1.000   0.667   2/2/3" in out
