@@ -41,6 +41,7 @@ from geo.claim_words import (
     REPELLED,
     SUBJECT_PRONOUN,
     SUPPORTER,
+    SUSPENDED_HYPHEN,
     TARGET_BEFORE,
     TRIGGERS,
 )
@@ -78,6 +79,12 @@ def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatr
             side = theatre.side_of_country(t.place.country)
             if side and not any(s < t.end and t.start < e for s, e in taken):
                 actors.append(Actor(t.start, t.end, side, False))
+    held_by = {adjective.lower(): side.id for side in theatre.sides for adjective in side.adjectives}
+    for m in SUSPENDED_HYPHEN.finditer(text):
+        # "rebel- and regime-held areas": the first adjective lends the second its ending
+        side = held_by.get(f"{m['first']}-{m['suffix']}".lower())
+        if side is not None:
+            actors.append(Actor(m.start("first"), m.end("first") + 1, side, True))
     return sorted(actors, key=lambda a: a.start)
 
 

@@ -67,6 +67,7 @@ GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing)\s+(?:the\s+)?$", re.I)
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
+SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.

@@ -131,3 +131,9 @@ def test_a_side_n_km_from_a_place_is_proximity_but_a_place_locating_another_is_n
     assert ("capture", "nusra", "Saraqeb", None, None) in found
     assert not [f for f in found if f[2] == "Idlib"]
     assert ("attack", "isis", "Baghdad", None, None) in found
+
+
+def test_a_suspended_hyphen_gives_both_sides_their_ground():
+    found = {(c.kind, c.actor, c.place.name) for c in claims(
+        "Shelling hit both rebel- and government-held districts of Aleppo on Monday.")}
+    assert {("control", "rebels", "Aleppo"), ("control", "syrian_government", "Aleppo")} <= found
