@@ -249,10 +249,13 @@ def _echo_sides(precision: float, recall: float) -> None:
 @click.option("--misses", is_flag=True, help="Also list missed and false claims.")
 def claims_eval(folder: Path, misses: bool) -> None:
     """Sides and claims of hand-annotated articles in FOLDER: precision and recall, per kind and overall."""
+    from functools import lru_cache
+
     from geo.eval_claims import evaluate_dir, format_report
     from geo.eval_places import side_scores
-    from geo.parse import parse
+    from geo.parse import parse as parse_once
 
+    parse = lru_cache(maxsize=None)(parse_once)  # three scorings, one parse of each article
     try:
         sides = side_scores(folder, parse)
         by_kind, any_kind = evaluate_dir(folder, parse), evaluate_dir(folder, parse, ignore_kind=True)
