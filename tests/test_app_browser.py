@@ -13,6 +13,7 @@ from tests.conftest import ARTIFACTS, IN_CI, ROOT, SHARED, LiveApp, need
 
 pytestmark = pytest.mark.browser
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # no script run under way
 SAMPLE = (ROOT / "assets" / "samples" / "syria-aleppo-2015.txt").read_text(encoding="utf-8")
 OLD = "Islamic State fighters hold the Syrian towns of Palmyra and Raqqa, the Syrian Observatory said."
 NEW = "Syrian government forces captured Palmyra from Islamic State on Sunday, state media said."
@@ -68,15 +69,19 @@ def map_frame(page, timeout_s: float = 30):
     """The map's frame once the map of the latest run shows markers not marked by `mark_map`.
 
     Each new map comes in a new iframe (streamlit-folium's element id follows its arguments); the
-    previous one stays until the run ends, so wait for a single iframe.
+    previous one stays until the run ends, and a rerun may still add one, so wait for the app to be
+    idle with a single iframe, twice in a row (a queued rerun starts just after the last one ends).
     """
     deadline = time.monotonic() + timeout_s
+    settled = 0
     while time.monotonic() < deadline:
-        if page.locator(MAP).count() == 1:
-            frame = page.frame_locator(MAP)
-            if frame.locator(".leaflet-marker-icon:not([data-old])").count():
-                return frame
-        page.wait_for_timeout(100)
+        frame = page.frame_locator(MAP)
+        ready = (page.locator(IDLE).count() and page.locator(MAP).count() == 1
+                 and frame.locator(".leaflet-marker-icon:not([data-old])").count())
+        settled = settled + 1 if ready else 0
+        if settled == 2:
+            return frame
+        page.wait_for_timeout(250)
     raise AssertionError(f"no new map with markers within {timeout_s} s")
 
 
