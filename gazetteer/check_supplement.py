@@ -13,6 +13,9 @@ from gazetteer.boundaries import OUTPUT as BOUNDARIES
 
 
 def main(argv: list[str]) -> int:
+    if any(a.startswith("-") for a in argv):
+        print(__doc__)
+        return 0 if set(argv) <= {"-h", "--help"} else 2
     paths = [Path(a) for a in argv] or sorted(supplement.FOLDER.glob("*.csv"))
     countries = {code: shape(g) for code, g in
                  json.loads(BOUNDARIES.read_text(encoding="utf-8"))["countries"].items()}
