@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo import gazetteer as gazetteer_module
+from geo.organisations import OrganisationSpans
 from geo.recognize import Recognizer
 from geo.tokens import RegexTokenizer
 
@@ -23,7 +24,7 @@ if not Doc.has_extension("mentions"):
 @Language.factory(COMPONENT)
 def make_toponym_component(nlp: Language, name: str):
     """spaCy factory: a component that stores the article's place mentions in `doc._.mentions`."""
-    recognizer = Recognizer(gazetteer_module.load())
+    recognizer = Recognizer(gazetteer_module.load(), OrganisationSpans(nlp))
 
     def component(doc: Doc) -> Doc:
         doc._.mentions = recognizer(doc)

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from geo.demonyms import demonyms
 from geo.gazetteer import KIND_WORDS, Gazetteer
-from geo.names import ARTICLES
+from geo.names import ARTICLES, normalize
+from geo.organisations import OrganisationSpans
 from geo.tokens import sentences, text_of, words_and_starts
 
 MAX_TOKENS = 9
@@ -63,7 +64,29 @@ NEVER_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow sunni sunnis shia shiite shiites "
     "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
-    "jihadists baathist salafist arab arabs".split())
+    "jihadists baathist salafist arab arabs kurd kurds turkmen turkmens yazidi yazidis assyrian assyrians "
+    "bedouin bedouins circassian circassians houthi houthis tuareg tebu berber berbers zaghawa masalit "
+    "baath qaeda qaida".split())
+# After any seat of power, these make it the authority seated there: "the Damascus regime".
+SEAT_AGENTS = frozenset("regime government authorities administration".split())
+# Deeds of a state, after its name or capital: "Moscow has been waging an air campaign".
+STATE_DEEDS = frozenset(
+    "waging wages waged launched launches sent sends deployed deploys intervened intervenes bombed bombs "
+    "conducted conducts expelled expels recalled recalls retaliated retaliates mobilised mobilized".split())
+# Before a list of states, these make them parties, not places: "talks between the US and Russia".
+PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties tensions meeting summit accord "
+                           "dialogue rivalry".split())
+# After two states joined by a hyphen, these make them the two parties: "the Iran-Iraq war".
+BETWEEN_STATES = frozenset("war wars conflict talks relations ties deal agreement rivalry summit alliance".split())
+# The head of an institution's name: the names before it in the same run are part of it.
+INSTITUTIONS = frozenset("centre center institute institution university college school academy foundation "
+                         "agency council observatory committee commission police department court office club "
+                         "chamber association alliance league hospital zoo museum library board authority "
+                         "ministry directorate company corporation bank".split())
+# Outlets named like places: "the official news agency Sana" is not Sanaa.
+OUTLET_WORDS = frozenset("agency newspaper daily broadcaster channel".split())
+# A place named before these in a byline is the place it was reported from: "Amman newsroom".
+DATELINE_AFTER = frozenset({"newsroom", "bureau"})
 ACTING = frozenset("led backed brokered sponsored allied supported funded trained armed".split())
 LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -170,9 +193,10 @@ def _spans_from(t: _Tokens, i: int) -> list[int]:
 class Recognizer:
     """Finds `Mention`s in a Doc using a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, organisations: OrganisationSpans | None = None):
         self.gazetteer = gazetteer
         self.demonyms = demonyms()
+        self.organisations = organisations
 
     def __call__(self, doc: Doc) -> list[Mention]:
         t = _Tokens(doc)
@@ -189,7 +213,22 @@ class Recognizer:
             if mention is not None:
                 found.append((start, i, mention))
         found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
+        if self.organisations is not None:
+            found = self._outside_organisations(found, self.organisations(doc))
         return self._coordinate(t, found)
+
+    def _outside_organisations(self, found: list[tuple[int, int, Mention]],
+                               spans: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
+        """A place inside a longer group's name is not pinned: a state or city stays as the actor
+        ("Islamic State of Iraq", "Kyiv regime"), anything else was a fragment of the name."""
+        kept = []
+        for i, j, m in found:
+            inside = m.role != "demonym" and any(s <= i and j <= e and e - s > j - i for s, e in spans)
+            if not inside:
+                kept.append((i, j, m))
+            elif self._seat(m.text):
+                kept.append((i, j, replace(m, role="metonym")))
+        return kept
 
     def _match(self, t: _Tokens, i: int, people: set[str]) -> tuple[int, Mention | None] | None:
         ends = _spans_from(t, i)
@@ -226,22 +265,27 @@ class Recognizer:
         lower = text.lower()
         acronym = text.isupper() and len(text) >= 2  # "US" is not "us"
         if (not acronym and (lower in STOP_WORDS or lower in KIND_WORDS)) or lower in NEVER_PLACES \
-                or lower in DIRECTIONS or _CONTRACTION.match(text):
+                or normalize(text) in NEVER_PLACES or lower in ARTICLES or lower in DIRECTIONS \
+                or _CONTRACTION.match(text) or t.word(i - 1).lower() in OUTLET_WORDS:
             return False
+        if acronym and text.isalpha() and len(text) >= 3 and t.word(j)[:1].islower() and not self._is_state(text):
+            return False  # "SANA reported", "CIS states": an acronym; a dateline ("BEIRUT -") is not followed so
         title = t.title_line[i]
         if not title:
             # Inside a longer run of capitalised words the name is part of another name
             # (Barack Obama, Islamic State, Revolutionary Guards), unless the run is places.
             before, after = t.word(i - 1), t.word(j)
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
-                    and before.lower() not in DIRECTIONS and not self._placeish(before)):
+                    and before.lower() not in DIRECTIONS and not self._placeish(before)
+                    and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):
                     people.update((text, t.words[j - 1]))
                 return False
             # A country may modify a name ("U.S. Army", "Syrian Observatory") and still be named.
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1 and country is None
                     and after.lower() not in KIND_WORDS and not self._placeish(after)
-                    and not self._is_state(text)):
+                    and not self._is_state(text) and not self._place_starts(t, j)
+                    and not self._in_institution(t, j)):
                 return False
         if country is not None or j > i + 1:
             return True
@@ -258,6 +302,8 @@ class Recognizer:
             return True
         if len(text) <= 2 or zipf >= VERY_COMMON_ZIPF:
             return False
+        if zipf >= COMMON_ZIPF_LIMIT and not self._own_name(text):
+            return False  # "Seeking" at a sentence start: a word, though a city's list of names has it
         if best.kind == "city" and best.population >= MAJOR_CITY:
             return True
         if best.kind == "province":
@@ -278,11 +324,39 @@ class Recognizer:
         return best is not None and ("supplement" in best.source or best.kind in ("country", "province")
                                      or best.population >= MAJOR_CITY)
 
+    def _own_name(self, text: str) -> bool:
+        """True when some place is called this (a word of its own name, or a team-written name),
+        not merely listing it among other names."""
+        key = normalize(text)
+        return any(p.source != "geonames" or key in normalize(p.name).replace(",", " ").split()
+                   for p in self.gazetteer.candidates(text))
+
     def _is_state(self, text: str) -> bool:
         """A country or a first-level division: it names the place even before another name
         ("Texas Department of Health", "Ohio Supreme Court", "Idlib Media Center")."""
         best = self.gazetteer.get(text)
         return best is not None and best.kind in ("country", "province")
+
+    def _seat(self, text: str) -> bool:
+        """A state, province or city: a name that can stand for the power seated there."""
+        best = self.gazetteer.get(text)
+        return best is not None and best.kind in ("country", "province", "city")
+
+    def _place_starts(self, t: _Tokens, j: int) -> bool:
+        """True when a known place name starts at token j ("al-Latamneh Morek Kafr Zita")."""
+        for k in _spans_from(t, j):
+            name = t.text[t.starts[j]:t.end(k - 1)]
+            if self.gazetteer.knows_exactly(name) and (k > j + 1 or self.gazetteer.word_frequency(name) < COMMON_ZIPF_LIMIT):
+                return True
+        return False
+
+    @staticmethod
+    def _in_institution(t: _Tokens, j: int) -> bool:
+        """True when the run of capitalised words going on at token j ends in an institution's head."""
+        k, last = j, min(t.n, j + MAX_TOKENS)
+        while k < last and _capitalised(t.words[k]) and t.starts[k] - t.end(k - 1) == 1:
+            k += 1
+        return k > j and t.words[k - 1].lower() in INSTITUTIONS
 
     def _is_country(self, text: str) -> bool:
         best = self.gazetteer.get(text)
@@ -333,6 +407,12 @@ class Recognizer:
             role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
         elif not country and after in STATE_AGENTS and self._state(text):
             role = "metonym"
+        elif not country and after in SEAT_AGENTS and self._seat(text):
+            role = "metonym"
+        elif not country and self._in_institution(t, j) and not self._is_state(text):
+            role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
+        elif not country and ((self._state(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
+            role = "metonym"
         elif not country and self._reported(t, k) and before not in LOCATIVES:  # "the council in Daraya said"
             role = "metonym"
             best = self.gazetteer.get(text)
@@ -344,6 +424,29 @@ class Recognizer:
     def _state(self, text: str) -> bool:
         best = self.gazetteer.get(text)
         return best is not None and best.kind == "country"
+
+    def _parties(self, t: _Tokens, i: int, j: int) -> bool:
+        """True for states named as parties: "talks between the US and Russia", "backed by Iran",
+        "the Iran-Iraq war"."""
+        k, first = i - 1, max(0, i - 2 * MAX_TOKENS)
+        while k >= first and (_capitalised(t.words[k]) or t.words[k] in (",", "and", "the") or t.words[k].isspace()):
+            k -= 1  # back over the rest of a list: "backed by Hezbollah, Iran, and Russia"
+        w, w2 = t.word(k).lower(), t.word(k - 1).lower()
+        if (w == "by" and w2 in ACTING) or (w == "between" and (w2 in PARTIES_BEFORE or t.word(k - 2).lower()
+                                                                  in PARTIES_BEFORE)):
+            return True
+        if t.word(j) == "-" and self._state(t.word(j + 1)):
+            return t.word(j + 2).lower() in BETWEEN_STATES
+        return t.word(i - 1) == "-" and self._state(t.word(i - 2)) and t.word(j).lower() in BETWEEN_STATES
+
+    def _deed(self, t: _Tokens, k: int) -> bool:
+        """True when a state's deed follows its name: "Moscow has been waging", "Turkey launched"."""
+        w = t.word(k).lower()
+        if w in ("has", "have", "had") and t.word(k + 1).lower() == "been":
+            k += 1
+        if w in ("has", "have", "had", "also", "then", "later"):
+            w = t.word(k + 1).lower()
+        return w in STATE_DEEDS
 
     def _reported(self, t: _Tokens, k: int) -> bool:
         """True when a verb of speech or diplomacy follows: "Moscow says", "Ankara and Moscow agreed"."""
@@ -358,7 +461,7 @@ class Recognizer:
     def _historical(t: _Tokens, i: int) -> bool:
         """True for a name inside a recalled earlier event: "the 1980-88 Iran-Iraq war"."""
         first = t.sentence_start[i]
-        window = t.words[max(first, i - 4):i]
+        window = t.words[max(first, i - 6):i]
         return any(_YEAR.match(w) for w in window) and any(
             w.lower() in ("war", "wars", "invasion", "occupation", "uprising", "revolution", "massacre")
             for w in t.words[i:min(t.n, i + 6)])

@@ -31,7 +31,7 @@ class SideMention:
     how: str
 
 
-def _case_sensitive(phrase: str) -> bool:
+def case_sensitive(phrase: str) -> bool:
     # Acronyms must keep their case: "IS" is a side, "is" is a verb.
     return any(len(w) >= 2 and w.isupper() for w in phrase.replace("-", " ").split())
 
@@ -48,8 +48,8 @@ class SideFinder:
                                  ("adjective", side.adjectives), ("reference", side.references)):
                 label = f"{side.id}|{how}"
                 self.labels[label] = (side.id, how)
-                sensitive = [nlp.make_doc(p) for p in phrases if _case_sensitive(p)]
-                insensitive = [nlp.make_doc(p) for p in phrases if not _case_sensitive(p)]
+                sensitive = [nlp.make_doc(p) for p in phrases if case_sensitive(p)]
+                insensitive = [nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
                 if sensitive:
                     self.exact.add(label, sensitive)
                 if insensitive:

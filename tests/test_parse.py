@@ -59,8 +59,45 @@ def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
 
 def test_historical_mentions_are_kept_but_flagged():
     t = found("Veterans of the 1980-88 Iran-Iraq war now fight near Mosul.")
-    assert t["Iran"].historical
+    assert t["Iran"].historical and t["Iraq"].historical
+    assert t["Iraq"].role == "metonym" and not t["Iraq"].pinned  # the two states at war, not a place
     assert not t["Mosul"].historical
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Another opponent of the Damascus regime disappeared.", "Damascus"),
+    ("Moscow has been waging an air campaign in support of government forces.", "Moscow"),
+    ("A fresh round of talks between the United States and Russia could take place soon.", "United States"),
+    ("A fresh round of talks between the United States and Russia could take place soon.", "Russia"),
+    ("Assad's forces, backed by Hezbollah, Iran, and Russia, stepped up attacks.", "Russia"),
+    ("Charles Lister of the Brookings Doha Centre said so.", "Doha"),
+])
+def test_states_and_seats_of_power_acting_are_metonyms(text, name):
+    assert found(text)[name].role == "metonym"
+
+
+@pytest.mark.parametrize("text, not_pinned", [
+    ("The group previously known as the Islamic State in Iraq and the Levant follows al Qaeda.", "Levant"),
+    ("The group previously known as the Islamic State in Iraq and the Levant follows al Qaeda.", "Iraq"),
+    ("The al-Qaida-linked Jaish Fatah al-Sham led the campaign.", "al-Qaida"),
+    ("IS emerged from Al-Qaeda's one-time branch in Iraq.", "Al"),
+    ("State-run news agency SANA reported casualties in the plant.", "SANA"),
+    ("The official Syrian news agency Sana quoted a military source.", "Sana"),
+    ("Fighters identified as nationals of CIS states were killed near Mayadin.", "CIS"),
+    ("Seeking to underline the dangers, officials spoke.", "Seeking"),
+    ("Al-Qaeda attacks Syria Kurd town.", "Kurd"),
+])
+def test_names_inside_organisations_acronyms_and_ethnonyms_are_not_pinned(text, not_pinned):
+    t = found(text).get(not_pinned)
+    assert t is None or not t.pinned
+
+
+def test_datelines_bylines_and_lists_without_commas_are_places():
+    assert found("BEIRUT - Rebels shelled the city on Friday.")["BEIRUT"].pinned
+    assert found("Reporting by Khaled Yacoub Oweis Amman newsroom; Editing by Eric Walsh")["Amman"].pinned
+    t = found("Warplanes struck positions in al-Latamneh Morek Kafr Zita and Jana al-Ulbawi in Hama countryside.")
+    assert t["Morek"].pinned and t["Kafr Zita"].pinned
+    assert found("He called the Athens Police Department.")["Athens"].role == "metonym"
 
 
 @pytest.mark.parametrize("text, not_a_place", [
