@@ -21,10 +21,12 @@ from geo.organisations import OrganisationSpans
 from geo.tokens import sentences, text_of, words_and_starts
 
 MAX_TOKENS = 9
+# Words between a name and its kind word: "Yarmouk Palestinian refugee camp".
+KIND_MODIFIERS = frozenset("refugee military air oil gas power border army police".split())
 # Heads of Arabic compound names ("Deir al-Adas", "Tal Abyad", "Kafr Nabl"): followed by more of
 # the name, the head alone is not the place even when some far-off place is called that.
 COMPOUND_HEADS = frozenset("deir dair dayr tal tel tell kafr kfar ain ayn jabal jebel khirbet beit bayt bir "
-                           "ras wadi jisr marj qasr umm abu bab hayy sheikh shaykh maarat maaret".split())
+                           "ras wadi jisr marj qasr umm abu bab hayy sheikh shaykh maarat maaret khan".split())
 CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
 # Lower-case words that end facility names ("Kuweires airbase", "Mosul dam").
 FACILITY_TAILS = frozenset({"airbase", "airport", "airfield", "dam", "crossing", "camp", "prison", "bridge",
@@ -237,7 +239,7 @@ class Recognizer:
             country = self.demonyms.get(text)
             if country is None and not self._known(text, j - i):
                 continue
-            if j == i + 1 and text.lower() in COMPOUND_HEADS and ends[0] > j:
+            if normalize(text) in COMPOUND_HEADS and ends[0] > j:  # "Tal Meri", "al-Beit al-Azrak"
                 return ends[0], None  # an unknown compound name: no place rather than a wrong one
             if not self._plausible(t, i, j, text, country, people):
                 return j, None
@@ -382,7 +384,13 @@ class Recognizer:
         if t.word(k) in ("'s", "’s"):
             k += 1
         after, after2 = t.word(k).lower(), t.word(k + 1).lower()
-        if after in KIND_WORDS and after not in ("mount",):
+        m = k
+        while m < k + 2 and (t.word(m) in self.demonyms or t.word(m).lower() in KIND_MODIFIERS):
+            m += 1  # "Yarmouk Palestinian refugee camp", "Kweyris military airport"
+        if m > k and t.word(m).lower() in KIND_WORDS:
+            # a refugee camp is a settlement; other camps are bases
+            kind = "neighbourhood" if t.word(m - 1).lower() == "refugee" else KIND_WORDS[t.word(m).lower()]
+        elif after in KIND_WORDS and after not in ("mount",):
             kind = KIND_WORDS[after]
             if after in EDGES:
                 sector = EDGES[after]

@@ -31,6 +31,7 @@ NEAR_KM = 150.0
 COUNTRY_PROMINENCE = 6.5
 STRAY_FOCUS = 0.6  # an article this much about one country ...
 STRAY_POPULATION = 50_000  # ... does not pin a small namesake elsewhere with nothing near it
+STRAY_SHARE = 0.1  # ... in a country it barely names (the namesake itself may be its only mention there)
 FOLDED_ONLY = 2.5  # a candidate reached only through transliteration folding
 
 
@@ -128,8 +129,8 @@ def _stray(place: Place, focus: Focus, anchors: _Anchors) -> bool:
     something unknown to the gazetteer ("the Old City" of Aleppo is not Jerusalem's) more likely than a
     place of the story."""
     leading = max(focus.countries.values(), default=0.0)
-    return (leading >= STRAY_FOCUS and place.country not in focus.countries and place.country not in
-            focus.theatre_countries and place.kind not in ("country", "province") and
+    return (leading >= STRAY_FOCUS and focus.countries.get(place.country, 0.0) < STRAY_SHARE
+            and place.country not in focus.theatre_countries and place.kind not in ("country", "province", "water", "region") and
             place.population < STRAY_POPULATION and not anchors.near(place))
 
 

@@ -188,3 +188,11 @@ def test_a_state_or_province_before_an_institutions_name_is_still_named():
     assert [t.text for t in parse("Cases rose, according to the Texas Department of State Health Services.").toponyms] \
         == ["Texas"]
     assert "Obama" not in found("Barack Obama spoke.")
+
+
+def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is_a_settlement():
+    a = parse("Army units destroyed vehicles around al-Beit al-Azrak and Khan al-Assad east of Dael in Daraa.")
+    assert {t.text for t in a.toponyms if t.pinned} == {"Dael", "Daraa"}
+    [camp] = [t for t in parse("Fighters entered the Yarmouk Palestinian refugee camp south of Damascus.").toponyms
+              if t.text == "Yarmouk"]
+    assert camp.place.name == "Yarmouk camp"
