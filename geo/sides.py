@@ -2,7 +2,8 @@
 
 Names and hyphenated adjectives ("IS-held", "rebel-held") name a side outright; short references
 ("the militants", "the regime") count only when the side they belong to was named in the last
-two sentences, so that a reference is never guessed across the article.
+two sentences, so that a reference is never guessed across the article. The one exception is the
+state of the theatre's own country: in reporting on Syria "the army" is Syria's army.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class SideFinder:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[str, tuple[str, str]] = {}
+        self.home = {side.id for side in theatre.sides if side.country and side.country == theatre.countries[0]}
         for side in theatre.sides:
             for how, phrases in (("name", side.names + tuple(n for n, _ in side.renamings)),
                                  ("adjective", side.adjectives), ("reference", side.references)):
@@ -66,7 +68,7 @@ class SideFinder:
             side, how = self.labels[label_of[(span.start, span.end)]]
             sentence = sentence_of(span.start)
             if how == "reference":
-                if sentence - last_named.get(side, -99) > REFERENCE_REACH:
+                if sentence - last_named.get(side, -99) > REFERENCE_REACH and side not in self.home:
                     continue
             else:
                 last_named[side] = sentence

@@ -10,7 +10,7 @@ PROFILE = Theatre("test", "Test war", "2011-01-01", None, ("SY",), (), (
     Side("isis", "Islamic State", "#222222", ("Islamic State", "IS", "Daesh"), ("IS-held",),
          ("the militants",), (), (), ("gov",)),
     Side("gov", "Government", "#d62728", ("government forces",), ("government-held",), ("the army",), (), (),
-         ("isis",)),
+         ("isis",), country="SY"),
 ))
 
 
@@ -30,6 +30,10 @@ def test_names_adjectives_and_acronyms_keep_their_case():
 def test_references_need_their_side_named_shortly_before():
     assert ("The militants", "isis", "reference") in find("Islamic State attacked. The militants fled.")
     assert find("The militants fled.") == []
+
+
+def test_the_army_of_the_theatres_own_country_needs_no_earlier_name():
+    assert find("The army recaptured the town on Sunday.") == [("The army", "gov", "reference")]
 
 
 def test_shipped_profiles_hold_the_gold_ids_and_distinct_colours():
