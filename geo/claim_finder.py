@@ -22,6 +22,8 @@ from geo.claim_words import (
     ANAPHOR,
     ARMED_NOUN,
     CLAUSE_BREAK,
+    CONDITIONAL,
+    CONTROL_LOST,
     COORDINATION,
     COPULA,
     EVENT_REFERENCE,
@@ -38,6 +40,7 @@ from geo.claim_words import (
     OBJECT_OF_VERB,
     PASSIVE_VOICE,
     PRONOUN_BEFORE,
+    PRONOUN_OBJECT,
     REPELLED,
     SUBJECT_PRONOUN,
     SUPPORTER,
@@ -145,7 +148,11 @@ class ClaimFinder:
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
-            if kind in ("capture", "control", "siege") and IRREALIS.search(text[clause[0]:start]):
+            if CONDITIONAL.match(text[clause[0]:start]) or (
+                    kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
+                continue
+            if kind in ("capture", "control", "siege") and "-" not in text[start:end] \
+                    and IRREALIS.search(text[clause[0]:start]):  # "-held" is an adjective, never a verb
                 if kind != "capture":
                     continue
                 kind = "advance"  # "an offensive to retake": a push, not yet a capture
@@ -304,6 +311,8 @@ class ClaimFinder:
             return before[-1:]
         after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
+        if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
+            after = []
         chosen = after[:1] or before[-1:]
         if not chosen and self.last_place is not None and ANAPHOR.match(text, end):
             return [self.last_place]  # "recapturing the city": the town the last sentence named

@@ -20,11 +20,12 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|push(?:ed|ing)\s+\w+\s+out", r"regain\w*",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|push(?:ed|ing)\s+\w+\s+out",
+                       r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
                        r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
-    ("control", _words(r"\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
+    ("control", _words(r"(?!(?:radio|remote|state|self|family|privately|publicly)-)\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
                        r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
@@ -58,6 +59,11 @@ PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w
 # An intention is not an event: "hoping to seize", "in a bid to capture".
 IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
                       r"(?:\w+ly\s+)?$", re.I)
+CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
+# "areas that have fallen out of its control", "lost control of": control denied, not claimed.
+CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of)\s*$", re.I)
+# "took control of it": a pronoun object points back to the place named before.
+PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
 INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
@@ -83,5 +89,6 @@ LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"}
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,2}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
-SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
+                       r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)

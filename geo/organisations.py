@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from geo.sides import case_sensitive
+from geo.sides import case_sensitive, with_curly_apostrophes
 from geo.theatres import theatres
 
 
@@ -21,7 +21,7 @@ class OrganisationSpans:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         # One-word names ("Russia", "Hezbollah") are the side or the place alike: only longer ones mask.
         names = sorted({n for t in theatres().values() for side in t.sides
-                        for n in side.names + tuple(old for old, _ in side.renamings)
+                        for n in with_curly_apostrophes(side.names + tuple(old for old, _ in side.renamings))
                         if " " in n.strip() or "-" in n})
         self.exact.add("ORG", [nlp.make_doc(n) for n in names if case_sensitive(n)])
         self.folded.add("ORG", [nlp.make_doc(n) for n in names if not case_sensitive(n)])

@@ -37,6 +37,11 @@ def case_sensitive(phrase: str) -> bool:
     return any(len(w) >= 2 and w.isupper() for w in phrase.replace("-", " ").split())
 
 
+def with_curly_apostrophes(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases, and those with an apostrophe also as typeset ("Assad’s forces")."""
+    return phrases + tuple(p.replace("'", "’") for p in phrases if "'" in p)
+
+
 class SideFinder:
     """Side mentions of one theatre in a Doc."""
 
@@ -50,6 +55,7 @@ class SideFinder:
                                  ("adjective", side.adjectives), ("reference", side.references)):
                 label = f"{side.id}|{how}"
                 self.labels[label] = (side.id, how)
+                phrases = with_curly_apostrophes(phrases)
                 sensitive = [nlp.make_doc(p) for p in phrases if case_sensitive(p)]
                 insensitive = [nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
                 if sensitive:
