@@ -33,6 +33,8 @@ STRAY_FOCUS = 0.6  # an article this much about one country ...
 STRAY_POPULATION = 50_000  # ... does not pin a small namesake elsewhere with nothing near it
 STRAY_SHARE = 0.1  # ... in a country it barely names (the namesake itself may be its only mention there)
 FOLDED_ONLY = 2.5  # a candidate reached only through transliteration folding
+# Quarters every old city has: "the Old City" is the one of the city the article last named.
+OLD_QUARTERS = frozenset({"old city", "old town", "old quarter", "old souk", "old souq", "citadel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,12 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
             margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
             results[key] = (tuple(c for _, _, c in scored), 1 / (1 + math.exp(-margin)))
         ranked, confidence = results[key]
+        if normalize(m.text) in OLD_QUARTERS:
+            city = next((t.place for t in reversed(toponyms) if t.pinned and t.place.kind == "city"), None)
+            if city is not None:
+                toponyms.append(Toponym(m.start, m.end, m.text, city, m.role, "centre", m.kind_hint, m.historical,
+                                        confidence, (city, *ranked), m.sentence))
+                continue
         if not ranked or _stray(ranked[0], focus, anchors):
             continue
         toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,

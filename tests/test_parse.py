@@ -196,3 +196,8 @@ def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is
     [camp] = [t for t in parse("Fighters entered the Yarmouk Palestinian refugee camp south of Damascus.").toponyms
               if t.text == "Yarmouk"]
     assert camp.place.name == "Yarmouk camp"
+
+
+def test_the_old_city_is_the_one_of_the_city_last_named():
+    t = found("Helicopters dropped barrel bombs on Aleppo city. The attacks targeted the Old City.")
+    assert t["Old City"].place == t["Aleppo"].place and t["Old City"].sector == "centre"
