@@ -27,11 +27,13 @@ from geo.claim_words import (
     COORDINATION,
     COPULA,
     EVENT_REFERENCE,
+    GENERIC_STATE,
     GROUP_BEFORE,
     HEDGE,
     HELD_ADJECTIVE,
     INSIDE_COUNTRY,
     IRREALIS,
+    KILLED_IN,
     LOCAL_KINDS,
     LOCATOR,
     NEUTRAL_SOURCE,
@@ -56,6 +58,7 @@ from geo.theatres import Theatre
 MILE_KM = 1.609344
 PLACE_AFTER = 200  # characters after a trigger within which its place is looked for
 PLACE_BEFORE = 90
+HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
 
 
@@ -67,11 +70,12 @@ class Actor:
     end: int
     side: str
     held: bool  # an "X-held" adjective: it describes a place, it does not act
+    generic: bool = False  # "government forces", "the army": any state's, named by where they are
 
 
 def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatre) -> list[Actor]:
-    actors = [Actor(m.start, m.end, m.side, m.how == "adjective" and bool(HELD_ADJECTIVE.search(m.text)))
-              for m in sides]
+    actors = [Actor(m.start, m.end, m.side, m.how == "adjective" and bool(HELD_ADJECTIVE.search(m.text)),
+                    bool(GENERIC_STATE.match(m.text))) for m in sides]
     taken = [(a.start, a.end) for a in actors]
     actors = [a for a in actors if not NOT_ACTING.search(text[a.end:a.end + 12])
               and not text[max(0, a.start - 5):a.start].lower().endswith("anti-")]
@@ -169,9 +173,18 @@ class ClaimFinder:
                 side = self.theatre.side(partner)
                 # In some theatres a side only ever attacks from the air: its attacks are strikes.
                 own_kind = "strike" if kind == "attack" and side is not None and side.fights_from_the_air else kind
+                generic = [a.generic for a in actors if a.side == partner and clause[0] <= a.start < clause[1]]
                 for place in chosen:
-                    found.append(self._claim(text, own_kind, partner, target, place, distance, clause, sentence, date))
+                    own = self._local_state(partner, place) if generic and all(generic) else partner
+                    found.append(self._claim(text, own_kind, own, target, place, distance, clause, sentence, date))
         return found
+
+    def _local_state(self, actor: str, place) -> str:
+        """ "government forces" in Iraq are Iraq's: a state's generic forces are those of the place's state."""
+        side = self.theatre.side(actor)
+        if side is None or side.country is None or place.place.country == side.country:
+            return actor
+        return self.theatre.side_of_country(place.place.country) or actor
 
     @staticmethod
     def _partners(text: str, actor: str, start: int, clause: tuple[int, int], actors: list[Actor]) -> list[str]:
@@ -244,6 +257,11 @@ class ClaimFinder:
             actor = after[0]
             target = next((a.side for a in before if a.side != actor.side), None)
             return actor.side, target
+        if KILLED_IN.search(text[clause[0]:start]):
+            # "troops were killed in fighting with IS": IS attacked them
+            foe = next((a for a in after if re.match(r"^\s*with\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
+            if foe is not None:
+                return foe.side, (before[-1].side if before else None)
         if REPELLED.search(text[clause[0]:start]):
             # "forces repelled attacks (by X)": the attackers are the other side, named after "by" or not at all
             by = next((a for a in after if re.match(r"^\s*by\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
@@ -309,7 +327,10 @@ class ClaimFinder:
             # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]
             return before[-1:]
-        after = [t for t in places if end <= t.start < min(clause[1], end + PLACE_AFTER)]
+        held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
+        # "regime-held Aleppo", "IS-held villages in Deir ez-Zor"; else "Fuaa and Kafraya, the last regime-held villages"
+        reach = HELD_REACH if held else PLACE_AFTER
+        after = [t for t in places if end <= t.start < min(clause[1], end + reach)]
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
         if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
             after = []

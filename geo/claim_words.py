@@ -28,7 +28,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
     ("control", _words(r"(?!(?:radio|remote|state|self|family|privately|publicly)-)\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
-                       r"de[\s-]+facto\s+capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
+                       r"de[\s-]+facto\s+(?:[\w-]+\s+)?capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
     ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
                       r"helicopters?", r"barrel\s+bombs?", r"(?<!suicide\s)(?<!car\s)bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
@@ -55,6 +55,10 @@ SUBJECT_PRONOUN = re.compile(r"^\W*(?:it|they|the\s+group|the\s+militants|the\s+
 # "The attacks targeted ...": a definite event noun refers back to the last claim, actor and kind.
 EVENT_REFERENCE = re.compile(r"^\W*(?:the|these|those)\s+(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|"
                              r"shelling|bombing|offensive|assault)\b", re.I)
+# "troops were killed in fighting with IS": the side they fought, named after "with", attacked them.
+KILLED_IN = re.compile(r"\b(?:were|was|been|being)\s+killed\s+(?:in|during)\s+(?:\w+\s+)?$", re.I)
+# The words a generic name of a state's forces is made of: "government forces", "the army".
+GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|security|troops|soldiers|armed)\b", re.I)
 PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 # An intention is not an event: "hoping to seize", "in a bid to capture".
 IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
@@ -81,12 +85,13 @@ NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?
 ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
                         r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
                         r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
-NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+capital", re.I)
+NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+(?:[\w-]+\s+)?capital",
+                             re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
-ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,2}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"

@@ -160,3 +160,22 @@ def test_held_adjective_after_to_is_no_intention_and_typeset_apostrophes_name_si
     c = one("Assad’s forces, backed by Hezbollah, Iran, and Russia, have stepped up attacks against rebels "
             "in western Syria.", "attack")
     assert c.actor == "syrian_government"
+
+
+def test_generic_government_forces_are_the_state_of_the_place():
+    c = one("Haditha and some other towns remain under control of government forces.", "control")
+    assert c.actor == "iraq_government" and c.place.country == "IQ"
+    assert one("Government forces shelled Idlib.", "attack").actor == "syrian_government"
+
+
+def test_victims_killed_in_fighting_with_a_side_were_attacked_by_it():
+    c = one("17 government troops were killed in fighting with the Daesh group near the city of Palmyra.", "attack")
+    assert c.actor == "isis" and c.target_actor == "syrian_government"
+
+
+def test_a_de_facto_capital_and_a_held_adjective_keep_to_their_own_place():
+    c = one("The offensive aims at recapturing the de-facto IS capital Raqqa.", "control")
+    assert c.actor == "isis" and c.place.name == "Raqqa"
+    held = [c for c in claims("Rebels shelled Fuaa and Kafraya, the province's last two regime-held Shiite villages, "
+                              "and fought near Idlib.") if c.kind == "control"]
+    assert {c.place.name for c in held} >= {"Kafraya"} and "Idlib" not in {c.place.name for c in held}
