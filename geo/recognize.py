@@ -333,16 +333,18 @@ class Recognizer:
         return any(p.source != "geonames" or key in normalize(p.name).replace(",", " ").split()
                    for p in self.gazetteer.candidates(text))
 
+    def _best_kind(self, text: str) -> str | None:
+        best = self.gazetteer.get(text)
+        return best.kind if best is not None else None
+
     def _is_state(self, text: str) -> bool:
         """A country or a first-level division: it names the place even before another name
         ("Texas Department of Health", "Ohio Supreme Court", "Idlib Media Center")."""
-        best = self.gazetteer.get(text)
-        return best is not None and best.kind in ("country", "province")
+        return self._best_kind(text) in ("country", "province")
 
     def _seat(self, text: str) -> bool:
         """A state, province or city: a name that can stand for the power seated there."""
-        best = self.gazetteer.get(text)
-        return best is not None and best.kind in ("country", "province", "city")
+        return self._best_kind(text) in ("country", "province", "city")
 
     def _place_starts(self, t: _Tokens, j: int) -> bool:
         """True when a known place name starts at token j ("al-Latamneh Morek Kafr Zita")."""
@@ -361,8 +363,7 @@ class Recognizer:
         return k > j and t.words[k - 1].lower() in INSTITUTIONS
 
     def _is_country(self, text: str) -> bool:
-        best = self.gazetteer.get(text)
-        return best is not None and best.kind == "country"
+        return self._best_kind(text) == "country"
 
     def _placeish(self, word: str) -> bool:
         if word in self.demonyms:
@@ -413,13 +414,13 @@ class Recognizer:
         role = "demonym" if country else "literal"
         if not country and t.word(j) == "-" and t.word(j + 1).lower() in ACTING:
             role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
-        elif not country and after in STATE_AGENTS and self._state(text):
+        elif not country and after in STATE_AGENTS and self._is_country(text):
             role = "metonym"
         elif not country and after in SEAT_AGENTS and self._seat(text):
             role = "metonym"
         elif not country and self._in_institution(t, j) and not self._is_state(text):
             role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
-        elif not country and ((self._state(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
+        elif not country and ((self._is_country(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
             role = "metonym"
         elif not country and self._reported(t, k) and before not in LOCATIVES:  # "the council in Daraya said"
             role = "metonym"
@@ -428,10 +429,6 @@ class Recognizer:
                 return None  # "Ripley said": a person, not a town
         return Mention(t.starts[i], t.end(j - 1), text, role, sector, kind, self._historical(t, i), country,
                        sentence=(t.starts[t.sentence_start[i]], self._sentence_end(t, i)))
-
-    def _state(self, text: str) -> bool:
-        best = self.gazetteer.get(text)
-        return best is not None and best.kind == "country"
 
     def _parties(self, t: _Tokens, i: int, j: int) -> bool:
         """True for states named as parties: "talks between the US and Russia", "backed by Iran",
@@ -443,9 +440,9 @@ class Recognizer:
         if (w == "by" and w2 in ACTING) or (w == "between" and (w2 in PARTIES_BEFORE or t.word(k - 2).lower()
                                                                   in PARTIES_BEFORE)):
             return True
-        if t.word(j) == "-" and self._state(t.word(j + 1)):
+        if t.word(j) == "-" and self._is_country(t.word(j + 1)):
             return t.word(j + 2).lower() in BETWEEN_STATES
-        return t.word(i - 1) == "-" and self._state(t.word(i - 2)) and t.word(j).lower() in BETWEEN_STATES
+        return t.word(i - 1) == "-" and self._is_country(t.word(i - 2)) and t.word(j).lower() in BETWEEN_STATES
 
     def _deed(self, t: _Tokens, k: int) -> bool:
         """True when a state's deed follows its name: "Moscow has been waging", "Turkey launched"."""

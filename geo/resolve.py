@@ -132,8 +132,9 @@ def _stray(place: Place, focus: Focus, anchors: _Anchors) -> bool:
     place of the story."""
     leading = max(focus.countries.values(), default=0.0)
     return (leading >= STRAY_FOCUS and focus.countries.get(place.country, 0.0) < STRAY_SHARE
-            and place.country not in focus.theatre_countries and place.kind not in ("country", "province", "water", "region") and
-            place.population < STRAY_POPULATION and not anchors.near(place))
+            and place.country not in focus.theatre_countries
+            and place.kind not in ("country", "province", "water", "region")
+            and place.population < STRAY_POPULATION and not anchors.near(place))
 
 
 def resolve(gazetteer: Gazetteer, mentions: list[Mention],
