@@ -29,6 +29,7 @@ from geo.claim_words import (
     EVENT_REFERENCE,
     GENERIC_STATE,
     GROUP_BEFORE,
+    HAVING,
     HEDGE,
     HELD_ADJECTIVE,
     INSIDE_COUNTRY,
@@ -41,6 +42,7 @@ from geo.claim_words import (
     NOT_ACTING,
     OBJECT_OF_VERB,
     PASSIVE_VOICE,
+    PLACE_REFERENCE,
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
     REPELLED,
@@ -49,6 +51,7 @@ from geo.claim_words import (
     SUSPENDED_HYPHEN,
     TARGET_BEFORE,
     TRIGGERS,
+    UNDER_WAY,
 )
 from geo.claims import Claim
 from geo.dates import event_date
@@ -156,7 +159,8 @@ class ClaimFinder:
                     kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
                 continue
             if kind in ("capture", "control", "siege") and "-" not in text[start:end] \
-                    and IRREALIS.search(text[clause[0]:start]):  # "-held" is an adjective, never a verb
+                    and IRREALIS.search(text[clause[0]:start]) \
+                    and not (kind == "siege" and UNDER_WAY.search(text[clause[0]:start])):  # "-held" is no verb
                 if kind != "capture":
                     continue
                 kind = "advance"  # "an offensive to retake": a push, not yet a capture
@@ -278,7 +282,8 @@ class ClaimFinder:
                 continue
             if OBJECT_OF_VERB.search(text[clause[0]:a.start]) and a is not before[0]:
                 continue  # "warplanes struck rebel positions": the rebels are hit, not hitting
-            if not TARGET_BEFORE.search(text[clause[0]:a.start]) or a is before[0]:
+            if not TARGET_BEFORE.search(text[clause[0]:a.start]) or a is before[0] \
+                    or HAVING.search(text[clause[0]:start]):
                 subject = a
                 break
         if subject is None and before:
@@ -292,7 +297,8 @@ class ClaimFinder:
             return subject.side, target
         if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])
                            or PRONOUN_BEFORE.search(text[clause[0]:start])
-                           or (not text[clause[0]:start].strip(" ,\"“") and text[start:end].lower().endswith("ing"))):
+                           or (re.fullmatch(r"[\s,\"“]*(?:\[[^\]]*\]\s*)?", text[clause[0]:start])
+                               and text[start:end].lower().endswith("ing"))):  # "[ID:...] Capturing most of ..."
             return last_actor, target
         by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
         if by:
@@ -335,7 +341,8 @@ class ClaimFinder:
         if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
             after = []
         chosen = after[:1] or before[-1:]
-        if not chosen and self.last_place is not None and ANAPHOR.match(text, end):
+        if not chosen and self.last_place is not None and (
+                ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
             return [self.last_place]  # "recapturing the city": the town the last sentence named
         if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and (
                 COPULA.search(text[before[-1].end:start])

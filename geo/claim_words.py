@@ -20,7 +20,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|push(?:ed|ing)\s+\w+\s+out",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)\s+(?:\w+\s+){1,3}out",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
@@ -61,8 +61,14 @@ KILLED_IN = re.compile(r"\b(?:were|was|been|being)\s+killed\s+(?:in|during)\s+(?
 GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|security|troops|soldiers|armed)\b", re.I)
 PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 # An intention is not an event: "hoping to seize", "in a bid to capture".
-IRREALIS = re.compile(r"\b(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|trying\s+to)\s+"
-                      r"(?:\w+ly\s+)?$", re.I)
+IRREALIS = re.compile(r"\b(?<!managed\s)(?<!able\s)(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|"
+                      r"trying\s+to)\s+(?:\w+ly\s+)?$", re.I)  # but "managed to seize" happened
+# "an operation to encircle": the encircling is under way
+UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I)
+# "... with Iraqi forces having retaken": the side before "having" did it
+HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
+# "recapturing the city": a place referred back to anywhere in the clause
+PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 # "areas that have fallen out of its control", "lost control of": control denied, not claimed.
 CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of)\s*$", re.I)
