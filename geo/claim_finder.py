@@ -26,6 +26,7 @@ from geo.claim_words import (
     CONTROL_LOST,
     COORDINATION,
     COPULA,
+    DISCUSSED,
     EVENT_REFERENCE,
     GENERIC_STATE,
     GROUP_BEFORE,
@@ -155,7 +156,7 @@ class ClaimFinder:
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
-            if CONDITIONAL.match(text[clause[0]:start]) or (
+            if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) or (
                     kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
                 continue
             if kind in ("capture", "control", "siege") and "-" not in text[start:end] \

@@ -20,7 +20,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)\s+(?:\w+\s+){1,3}out",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w-]+\s+){1,4}(?:out|from)\b)",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
@@ -71,7 +71,11 @@ HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 # "areas that have fallen out of its control", "lost control of": control denied, not claimed.
-CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of)\s*$", re.I)
+CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"
+                          r"from\s+(?:[\w-]+\s+)?)\s*$", re.I)  # "wrested the region from Daesh control"
+# "talks ... on air strikes over Syria": the event is discussed, not reported.
+DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+(?:[\w’'-]+\s+){0,8}?"
+                       r"(?:on|over|about)\s+(?:\w+\s+){0,2}$", re.I)
 # "took control of it": a pronoun object points back to the place named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").

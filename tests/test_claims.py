@@ -195,3 +195,15 @@ def test_the_side_having_done_it_and_the_town_named_before():
     found = claims("Daesh stormed Qaryatayn last month. The army is recapturing the city with support from Russian "
                    "airstrikes.")
     assert ("strike", "russia", "Qaryatayn") in {(c.kind, c.actor, c.place.name.replace("Al-", "")) for c in found}
+
+
+def test_talks_about_strikes_and_control_taken_from_a_side_claim_nothing_of_it():
+    assert not claims("Talks between the United States and Russia on air strikes over Syria could resume.")
+    found = claims("Government forces have wrested nearly all of Raqqa province from Daesh control.")
+    assert ("control", "syrian_government") not in {(c.kind, c.actor) for c in found}
+
+
+def test_pushing_a_side_from_a_town_captures_it():
+    c = one("Hezbollah fighters backed by Syrian forces have pushed the Nusra Front from the town of Deir al-Adas.",
+            "capture")
+    assert c.actor == "hezbollah" and c.target_actor == "nusra"
