@@ -254,7 +254,9 @@ class ClaimFinder:
             near = [a for a in before if start - a.end <= 12] or \
                    [a for a in after if re.match(r"^\s+of\s+(?:the\s+)?(?:so-called\s+)?$", text[end:a.start], re.I)]
             return (near[-1].side if near else None), None
-        passive = after and (ACTOR_AFTER.match(text[end:after[0].start])
+        marker = ACTOR_AFTER.match(text[end:after[0].start]) if after else None
+        # "fell to IS", "in the hands of IS"; but "moved closer to loyalist lines" names the target
+        passive = after and ((marker and (kind in ("capture", "control") or marker.group().strip().lower() == "by"))
                              or re.search(r"\b(?:by|to|of)$", text[start:end], re.I))
         if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind not in ("control", "proximity"):
             return None, None  # "fighters were killed": the side before is the victim, the actor unsaid

@@ -102,7 +102,7 @@ LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
-COORDINATION = re.compile(r"^\s*(?:,|/|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
+COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
                        r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"

@@ -207,3 +207,11 @@ def test_pushing_a_side_from_a_town_captures_it():
     c = one("Hezbollah fighters backed by Syrian forces have pushed the Nusra Front from the town of Deir al-Adas.",
             "capture")
     assert c.actor == "hezbollah" and c.target_actor == "nusra"
+
+
+def test_moving_closer_to_a_sides_lines_names_the_target_and_hyphenated_places_share_the_claim():
+    found = claims("Fighting raged along the Jobar-Zamalka axis and opposition forces have moved closer to loyalist "
+                   "lines.")
+    advances = {(c.actor, c.target_actor, c.place.name) for c in found if c.kind == "advance"}
+    assert advances == {("rebels", "syrian_government", "Jobar"), ("rebels", "syrian_government", "Zamalka")}
+    assert one("Palmyra fell to IS fighters on Wednesday.", "capture").actor == "isis"
