@@ -422,7 +422,8 @@ class Recognizer:
             role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
         elif not country and ((self._is_country(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
             role = "metonym"
-        elif not country and self._reported(t, k) and before not in LOCATIVES:  # "the council in Daraya said"
+        # "the council in Daraya said", "an activist in the town of Aqrab said": the place stays a place
+        elif not country and self._reported(t, k) and before not in LOCATIVES and before != "of":
             role = "metonym"
             best = self.gazetteer.get(text)
             if best is None or best.kind not in ("country", "province", "city"):

@@ -50,6 +50,7 @@ def test_a_state_named_with_its_agents_acts_and_a_place_of_speakers_stays_a_plac
     t = found("U.S. officials and France's Defence Minister spoke. The local council in Daraya said it was shelled.")
     assert t["U.S."].role == "metonym" and t["France"].role == "metonym"
     assert t["Daraya"].role == "literal" and t["Daraya"].pinned
+    assert found("An activist in the nearby town of Aqrab said the plant was hit.")["Aqrab"].pinned
 
 
 def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
