@@ -40,7 +40,9 @@ _WORD_FOLDS = {
     **dict.fromkeys("bani beni".split(), "bani"),
     **dict.fromkeys("saint st".split(), "saint"),
     **dict.fromkeys("mount mt jabal jebel jabel djebel jbel gebel".split(), "jabal"),
+    **dict.fromkeys("oilfield gasfield".split(), "field"),
 }
+_FIELD = re.compile(r"\b(?:oil|gas) field\b")  # "Shaer gas field" is the "Shaar oilfield" of another report
 # Letter-level variants, applied in this order to both the name and the index, so only their
 # consistency matters: literal replacements are fast, the few context rules are regexes.
 _ASSIMILATED = re.compile(r"\b[ae]([dnrstz])\1(?=\w\w)")  # assimilated article: Ezzor, Arraqqa
@@ -76,6 +78,8 @@ def normalize(name: str) -> str:
 def fold(name: str) -> str:
     """`normalize`, then merge common transliteration variants (ou/u, ei/ey, q/k, -ah/-a ...)."""
     text = " ".join([_WORD_FOLDS.get(w, w) for w in normalize(name).split()])
+    if "field" in text:
+        text = _FIELD.sub("field", text)
     text = _ASSIMILATED.sub(r"\1", text)
     for old, new in _REPLACEMENTS:
         text = text.replace(old, new)

@@ -10,6 +10,7 @@ VARIANTS = [
     ("khan-sheikhoun", ["Khan Sheikhoun", "Khan Shaykhun"]),
     ("qamishli", ["Qamishli", "Kamishli"]),
     ("baqubah", ["Baqubah", "Baaqubah"]),
+    ("shaer-field", ["Shaar gas field", "Shaar oilfield", "Shaar oil field", "Shaar field"]),
 ]
 
 
