@@ -14,7 +14,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
     ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
                   r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?"
                   r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
-    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surround(?:ed|ing)", r"blockad\w*",
+    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surrounded", r"(?<!area\s)(?<!areas\s)(?<!and\s)(?<!the\s)surrounding(?!\s+(?:areas?|villages?|towns?|countryside|region|hills|neighbou?rhoods?))", r"blockad\w*",
                      r"under\s+siege")),
     ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
@@ -31,7 +31,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"de[\s-]+facto\s+(?:[\w-]+\s+)?capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
     ("strike", _words(r"air\s*strikes?", r"air\s*raids?", r"raids?", r"war\s*planes?", r"jets?", r"aircraft",
-                      r"helicopters?", r"barrel\s+bombs?", r"(?<!suicide\s)(?<!car\s)bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
+                      r"helicopters?", r"barrel\s+bombs?", r"(?<!suicide\s)(?<!car\s)(?<!truck\s)bomb(?:ed|ing|s)?", r"missiles?", r"drones?",
                       r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties", r"(?:air|aerial)\s+(?:campaign|power|support|attacks?)",
                       r"struck")),
     ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
@@ -40,7 +40,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)")),
     ("attack", _words(r"attack(?:s|ed|ing)?", r"assaults?", r"assaulted", r"clash(?:es|ed|ing)?", r"fighting",
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
-                      r"offensives?", r"suicide\s+bomb\w*", r"car\s+bombs?", r"mortars?", r"rockets?",
+                      r"offensives?", r"suicide\s+bomb\w*", r"(?:car|truck)\s+bombs?", r"mortars?", r"rockets?",
                       r"ambush\w*", r"opened\s+fire", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
                       r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?")),
 ))
@@ -85,7 +85,8 @@ REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fen
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
-                            r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing)\s+(?:the\s+)?$", re.I)
+                            r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"
+                            r"routed|defeated)\s+(?:the\s+)?(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
