@@ -126,6 +126,7 @@ class ClaimFinder:
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
         self.last_place = None
+        self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
         for sentence in sentences:
             in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
             here = [t for t in places if sentence[0] <= t.start < sentence[1]]
@@ -135,6 +136,8 @@ class ClaimFinder:
             acting = [a for a in in_sentence if not a.held]
             if acting:
                 last_actor = acting[0].side
+            groups = [a.side for a in acting if (side := self.theatre.side(a.side)) is not None and side.country is None]
+            self.last_group = groups[0] if groups else self.last_group  # the subject comes first
             local = [t for t in here if t.place.kind in LOCAL_KINDS]
             self.last_place = local[-1] if local else (None if here else self.last_place)
         # "hit by missiles" is one strike, not an attack and a strike
@@ -279,6 +282,8 @@ class ClaimFinder:
                      and (side := self.theatre.side(a.side)) is not None and side.country is None]
             if named:
                 return named[-1].side, None
+            if self.last_group is not None:  # named in an earlier sentence
+                return self.last_group, None
         subject = None
         for a in reversed(before):
             if SUPPORTER.search(text[clause[0]:a.start]) and a is not before[0]:
@@ -344,9 +349,11 @@ class ClaimFinder:
         if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
             after = []
         chosen = after[:1] or before[-1:]
-        if not chosen and self.last_place is not None and (
-                ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
-            return [self.last_place]  # "recapturing the city": the town the last sentence named
+        if not chosen and (ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
+            # "recapturing the city": the town named earlier in the sentence, or in the last one
+            earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]
+            referred = earlier[-1] if earlier else self.last_place
+            return [referred] if referred is not None else []
         if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and (
                 COPULA.search(text[before[-1].end:start])
                 or re.fullmatch(r"\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}", text[before[-1].end:start])):

@@ -225,3 +225,12 @@ def test_surrounding_areas_truck_bombs_and_expelled_rivals():
     c = one("The Islamic State expelled rival rebels from Deir al-Zor city, tightening its hold on the city.",
             "control")
     assert c.actor == "isis"
+
+
+def test_the_group_and_the_city_refer_back():
+    c = one("Islamic State fighters shelled Homs. On Thursday the group seized the Shaar oilfield east of Homs.",
+            "capture")
+    assert c.actor == "isis" and c.place.kind == "facility"
+    c = one("Palmyra has been under Daesh control since May but government troops have advanced to within a few "
+            "kilometres of the city.", "advance")
+    assert c.actor == "syrian_government" and c.place.name == "Palmyra"
