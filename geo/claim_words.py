@@ -14,7 +14,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
     ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
                   r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?"
                   r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
-    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surrounded", r"(?<!area\s)(?<!areas\s)(?<!and\s)(?<!the\s)surrounding(?!\s+(?:areas?|villages?|towns?|countryside|region|hills|neighbou?rhoods?))", r"blockad\w*",
+    ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surrounded",
+                     # but "the area surrounding al-Bab", "surrounding villages" only locate
+                     r"(?<!area\s)(?<!areas\s)(?<!and\s)(?<!the\s)surrounding"
+                     r"(?!\s+(?:areas?|villages?|towns?|countryside|region|hills|neighbou?rhoods?))", r"blockad\w*",
                      r"under\s+siege")),
     ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
