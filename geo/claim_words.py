@@ -12,7 +12,7 @@ def _words(*patterns: str) -> str:
 # Order matters: the first kind whose pattern matches a span owns it.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
     ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
-                  r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?"
+                  r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:[(\[]\d+\s*\w+[)\]]\s+)?"
                   r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
     ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surrounded",
                      # but "the area surrounding al-Bab", "surrounding villages" only locate

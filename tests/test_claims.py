@@ -234,3 +234,8 @@ def test_the_group_and_the_city_refer_back():
     c = one("Palmyra has been under Daesh control since May but government troops have advanced to within a few "
             "kilometres of the city.", "advance")
     assert c.actor == "syrian_government" and c.place.name == "Palmyra"
+
+
+def test_a_distance_with_a_bracketed_conversion_is_proximity():
+    c = one("Government fighters have been stuck at about 15 kilometres [10 miles] from Tabqa.", "proximity")
+    assert c.distance_km == 15 and c.actor == "syrian_government"
