@@ -86,7 +86,8 @@ class Draft:
 
 def _usable_alternate(name: str) -> bool:
     # GeoNames also lists machine transliterations ("dyr alzwr") and codes ("DEZ"): skip them.
-    return (is_latin(name) and name[:1].isupper() and not (name.isupper() and len(name) <= 4)
+    # Cheap tests first: most alternates in other scripts fail at their first letter.
+    return (name[:1].isupper() and not (name.isupper() and len(name) <= 4) and is_latin(name)
             and any(c.isalpha() for c in name))
 
 
