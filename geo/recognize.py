@@ -78,6 +78,9 @@ STATE_DEEDS = frozenset(
 # Before a list of states, these make them parties, not places: "talks between the US and Russia".
 PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties tensions meeting summit accord "
                            "dialogue rivalry".split())
+# Before "from" and a state, these make it a party: "a swift denial from Russia", "support from Iran".
+STANCES = frozenset("denial denials condemnation criticism support response protest protests warning warnings "
+                    "statement reaction pressure help aid backing".split())
 # After two states joined by a hyphen, these make them the two parties: "the Iran-Iraq war".
 BETWEEN_STATES = frozenset("war wars conflict talks relations ties deal agreement rivalry summit alliance".split())
 # The head of an institution's name: the names before it in the same run are part of it.
@@ -433,13 +436,13 @@ class Recognizer:
 
     def _parties(self, t: _Tokens, i: int, j: int) -> bool:
         """True for states named as parties: "talks between the US and Russia", "backed by Iran",
-        "the Iran-Iraq war"."""
+        "a denial from Russia", "the Iran-Iraq war"."""
         k, first = i - 1, max(0, i - 2 * MAX_TOKENS)
         while k >= first and (_capitalised(t.words[k]) or t.words[k] in (",", "and", "the") or t.words[k].isspace()):
             k -= 1  # back over the rest of a list: "backed by Hezbollah, Iran, and Russia"
         w, w2 = t.word(k).lower(), t.word(k - 1).lower()
         if (w == "by" and w2 in ACTING) or (w == "between" and (w2 in PARTIES_BEFORE or t.word(k - 2).lower()
-                                                                  in PARTIES_BEFORE)):
+                                                                  in PARTIES_BEFORE)) or (w == "from" and w2 in STANCES):
             return True
         if t.word(j) == "-" and self._is_country(t.word(j + 1)):
             return t.word(j + 2).lower() in BETWEEN_STATES
