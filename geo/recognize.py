@@ -81,6 +81,8 @@ PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties ten
 # Before "from" and a state, these make it a party: "a swift denial from Russia", "support from Iran".
 STANCES = frozenset("denial denials condemnation criticism support response protest protests warning warnings "
                     "statement reaction pressure help aid backing".split())
+# Before "to" and a state, these make it the state: "Turkey's envoy to Russia".
+ENVOYS = frozenset("envoy envoys ambassador ambassadors embassy delegation delegations".split())
 # After two states joined by a hyphen, these make them the two parties: "the Iran-Iraq war".
 BETWEEN_STATES = frozenset("war wars conflict talks relations ties deal agreement rivalry summit alliance".split())
 # The head of an institution's name: the names before it in the same run are part of it.
@@ -440,9 +442,9 @@ class Recognizer:
         k, first = i - 1, max(0, i - 2 * MAX_TOKENS)
         while k >= first and (_capitalised(t.words[k]) or t.words[k] in (",", "and", "the") or t.words[k].isspace()):
             k -= 1  # back over the rest of a list: "backed by Hezbollah, Iran, and Russia"
-        w, w2 = t.word(k).lower(), t.word(k - 1).lower()
-        if (w == "by" and w2 in ACTING) or (w == "between" and (w2 in PARTIES_BEFORE or t.word(k - 2).lower()
-                                                                  in PARTIES_BEFORE)) or (w == "from" and w2 in STANCES):
+        w, w2, w3 = t.word(k).lower(), t.word(k - 1).lower(), t.word(k - 2).lower()
+        if ((w == "by" and w2 in ACTING) or (w == "from" and w2 in STANCES) or (w == "to" and w2 in ENVOYS)
+                or (w == "between" and (w2 in PARTIES_BEFORE or w3 in PARTIES_BEFORE))):
             return True
         if t.word(j) == "-" and self._is_country(t.word(j + 1)):
             return t.word(j + 2).lower() in BETWEEN_STATES

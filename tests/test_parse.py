@@ -73,6 +73,7 @@ def test_historical_mentions_are_kept_but_flagged():
     ("Assad's forces, backed by Hezbollah, Iran, and Russia, stepped up attacks.", "Russia"),
     ("Charles Lister of the Brookings Doha Centre said so.", "Doha"),
     ("A warship crashed in Iran, which drew a swift denial from Russia.", "Russia"),
+    ("Turkey's envoy to Russia said Ankara was committed to the ceasefire.", "Russia"),
 ])
 def test_states_and_seats_of_power_acting_are_metonyms(text, name):
     assert found(text)[name].role == "metonym"
