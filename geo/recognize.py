@@ -283,7 +283,8 @@ class Recognizer:
             # (Barack Obama, Islamic State, Revolutionary Guards), unless the run is places.
             before, after = t.word(i - 1), t.word(j)
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
-                    and before.lower() not in DIRECTIONS and not self._placeish(before)
+                    and before.lower() not in DIRECTIONS and before.lower() not in NEVER_PLACES  # "Since September Moscow"
+                    and not self._placeish(before)
                     and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):
                     people.update((text, t.words[j - 1]))
