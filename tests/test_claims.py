@@ -32,7 +32,7 @@ def test_held_adjective_is_a_control_claim_of_its_side():
 
 
 def test_stated_distance_is_a_proximity_claim_in_km_with_its_sector():
-    c = one("Islamic State are now within 2 miles of government-held territory on Aleppo's northern edge.",
+    c = one("Islamic State fighters came within 2 miles of government-held districts at Aleppo's northern edge.",
             "proximity")
     assert (c.actor, c.target_actor, c.place.name, c.sector) == ("isis", "syrian_government", "Aleppo", "north")
     assert c.distance_km == pytest.approx(3.2, abs=0.05)
@@ -61,7 +61,7 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
               if c.kind == "attack"}
     assert {"Douma", "Harasta"} <= places
     held = {(c.actor, c.sector) for c in claims(
-        "Aleppo is divided between rebels in the east and government forces in the west.") if c.kind == "control"}
+        "Aleppo is split between rebels in its eastern districts and the army in its western ones.") if c.kind == "control"}
     assert held == {("rebels", "east"), ("syrian_government", "west")}
 
 
@@ -72,7 +72,7 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
     ("in the summer of 2012", "2012-07-01", True),
     ("on September 16", "2015-09-16", True),
     ("in December", "2014-12-15", True),
-    ("the 1980-88 Iran-Iraq war", "1980-07-01", True),
+    ("the 1980-1988 Iran-Iraq war", "1980-07-01", True),
 ])
 def test_relative_dates_move_the_article_date(clause, date, historical):
     assert event_date(clause, "2015-10-16") == (date, historical)
@@ -86,7 +86,7 @@ def test_dev_corpus_scores_stay_above_the_measured_floor(shared):
 
 
 def test_sides_acting_together_each_get_the_claim():
-    found = {(c.kind, c.actor) for c in claims("Russian and government airstrikes on Idlib have intensified.")}
+    found = {(c.kind, c.actor) for c in claims("Russian and government airstrikes pounded Saraqib overnight.")}
     assert {("strike", "russia"), ("strike", "syrian_government")} <= found
 
 
@@ -110,7 +110,7 @@ def test_objects_supporters_and_the_group_are_read_right():
     found = {(c.kind, c.actor, c.place.name) for c in claims(
         "Russian warplanes struck rebel positions, hitting Talbiseh and Rastan. "
         "Syrian army troops backed by Hezbollah fighters pushed into Khan Touman. "
-        "Coalition jets bombed Raqqa, the de facto capital of Islamic State, where the group holds most districts.")}
+        "Coalition jets bombed Raqqa, the self-declared capital of Islamic State, where the group holds most districts.")}
     assert {("strike", "russia", "Talbiseh"), ("strike", "russia", "Rastan"),
             ("advance", "syrian_government", "Khan Tuman"), ("control", "isis", "Raqqa")} <= found
     assert not {f for f in found if f[1] == "rebels" or f[1] == "hezbollah" or f[:2] == ("control", "coalition")}
@@ -140,102 +140,100 @@ def test_a_suspended_hyphen_gives_both_sides_their_ground():
 
 
 def test_conditions_lost_control_and_gadgets_claim_nothing():
-    assert not claims("If Manbij is captured by the U.S.-backed fighters, it will be a defeat for Daesh.")
-    assert not [c for c in claims("The regime bombarded areas in Aleppo province that have fallen out of its control.")
+    assert not claims("If Jarablus is taken by Turkish-backed rebels, Daesh will lose its last border crossing.")
+    assert not [c for c in claims("Helicopters hit villages in Hama province that slipped out of its control last year.")
                 if c.kind == "control"]
-    assert not [c for c in claims("An army unit shot down three radio-controlled aircraft near Daraa.")
+    assert not [c for c in claims("Soldiers downed a radio-controlled drone near Daraa.")
                 if c.kind == "control"]
 
 
 def test_regained_control_is_one_capture_and_it_points_back():
     found = claims("Government forces regained control of Qaryatayn on Sunday.")
     assert [(c.kind, c.actor) for c in found] == [("capture", "syrian_government")]
-    c = one("SDF fighters walk in the silos of Manbij after the SDF took control of it near Aleppo.", "capture")
+    c = one("Farmers returned to Manbij after SDF units took control of it, officials in Aleppo said.", "capture")
     assert c.place.name == "Manbij" and c.actor == "kurds"
 
 
 def test_held_adjective_after_to_is_no_intention_and_typeset_apostrophes_name_sides():
-    c = one("It is one of the closest positions to regime-held parts of Aleppo.", "control")
+    c = one("The hill overlooks the road to regime-held districts of Aleppo.", "control")
     assert c.actor == "syrian_government" and c.place.name == "Aleppo"
-    c = one("Assad’s forces, backed by Hezbollah, Iran, and Russia, have stepped up attacks against rebels "
-            "in western Syria.", "attack")
+    c = one("Assad’s troops, supported by Russia, Iran and Hezbollah, shelled rebel positions in southern Idlib.",
+            "attack")
     assert c.actor == "syrian_government"
 
 
 def test_generic_government_forces_are_the_state_of_the_place():
-    c = one("Haditha and some other towns remain under control of government forces.", "control")
+    c = one("Rawa is still under the control of government forces, a local official said.", "control")
     assert c.actor == "iraq_government" and c.place.country == "IQ"
     assert one("Government forces shelled Idlib.", "attack").actor == "syrian_government"
 
 
 def test_victims_killed_in_fighting_with_a_side_were_attacked_by_it():
-    c = one("17 government troops were killed in fighting with the Daesh group near the city of Palmyra.", "attack")
+    c = one("Nine government soldiers were killed in clashes with Daesh east of Palmyra.", "attack")
     assert c.actor == "isis" and c.target_actor == "syrian_government"
 
 
 def test_a_de_facto_capital_and_a_held_adjective_keep_to_their_own_place():
-    c = one("The offensive aims at recapturing the de-facto IS capital Raqqa.", "control")
+    c = one("Kurdish units closed in on Raqqa, IS's de facto capital.", "control")
     assert c.actor == "isis" and c.place.name == "Raqqa"
-    held = [c for c in claims("Rebels shelled Fuaa and Kafraya, the province's last two regime-held Shiite villages, "
-                              "and fought near Idlib.") if c.kind == "control"]
+    held = [c for c in claims("Rebels shelled Nubl and Kafraya, two regime-held enclaves, before moving on to "
+                              "fight around Idlib.") if c.kind == "control"]
     assert {c.place.name for c in held} >= {"Kafraya"} and "Idlib" not in {c.place.name for c in held}
 
 
 def test_what_a_side_managed_to_do_happened_and_an_encircling_operation_is_a_siege():
-    c = one("Daesh has managed to drive out regime troops from Raqqa province.", "capture")
+    c = one("Daesh managed to drive out army units from Sukhnah after two days.", "capture")
     assert c.actor == "isis"
-    c = one("The Syrian army was conducting an operation to encircle Daesh militants in Mayadin.", "siege")
+    c = one("The Syrian army launched a push to encircle Daesh fighters around Mayadin.", "siege")
     assert c.actor == "syrian_government" and "Mayadin" in c.place.name
 
 
 def test_the_side_having_done_it_and_the_town_named_before():
-    found = claims("Daesh has been beaten back, with Iraqi forces having retaken the cities of Ramadi and Fallujah.")
+    found = claims("Daesh lost ground this year, with Iraqi forces having retaken Ramadi and Fallujah.")
     assert {(c.kind, c.actor, c.place.name) for c in found if c.kind == "capture"} == {
         ("capture", "iraq_government", "Ramadi"), ("capture", "iraq_government", "Fallujah")}
-    found = claims("Daesh stormed Qaryatayn last month. The army is recapturing the city with support from Russian "
+    found = claims("Daesh stormed Qaryatayn in August. Soldiers are now retaking the town with help from Russian "
                    "airstrikes.")
     assert ("strike", "russia", "Qaryatayn") in {(c.kind, c.actor, c.place.name.replace("Al-", "")) for c in found}
 
 
 def test_talks_about_strikes_and_control_taken_from_a_side_claim_nothing_of_it():
-    assert not claims("Talks between the United States and Russia on air strikes over Syria could resume.")
-    found = claims("Government forces have wrested nearly all of Raqqa province from Daesh control.")
+    assert not claims("Negotiations between Washington and Moscow over bombing raids in Syria stalled.")
+    found = claims("The army wrested most of the Deir ez-Zor countryside from Daesh control by December.")
     assert ("control", "syrian_government") not in {(c.kind, c.actor) for c in found}
 
 
 def test_pushing_a_side_from_a_town_captures_it():
-    c = one("Hezbollah fighters backed by Syrian forces have pushed the Nusra Front from the town of Deir al-Adas.",
-            "capture")
+    c = one("Hezbollah units aided by Syrian forces pushed the Nusra Front out of Zabadani.", "capture")
     assert c.actor == "hezbollah" and c.target_actor == "nusra"
 
 
 def test_moving_closer_to_a_sides_lines_names_the_target_and_hyphenated_places_share_the_claim():
-    found = claims("Fighting raged along the Jobar-Zamalka axis and opposition forces have moved closer to loyalist "
-                   "lines.")
+    found = claims("Along the Jobar-Zamalka front opposition forces moved closer to loyalist trenches.")
     advances = {(c.actor, c.target_actor, c.place.name) for c in found if c.kind == "advance"}
     assert advances == {("rebels", "syrian_government", "Jobar"), ("rebels", "syrian_government", "Zamalka")}
     assert one("Palmyra fell to IS fighters on Wednesday.", "capture").actor == "isis"
 
 
 def test_surrounding_areas_truck_bombs_and_expelled_rivals():
-    assert not [c for c in claims("Army units destroyed vehicles in the area surrounding al-Bab and surrounding "
-                                  "villages.") if c.kind == "siege"]
-    c = one("Rebels sent a truck bomb into the Zahraa neighbourhood of Aleppo.", "attack")
+    assert not [c for c in claims("Patrols searched the area surrounding al-Bab and surrounding villages.")
+                if c.kind == "siege"]
+    c = one("Rebels drove a truck bomb into a checkpoint in Aleppo.", "attack")
     assert c.actor == "rebels" and not [c for c in claims("Rebels sent a truck bomb into Aleppo.") if c.kind == "strike"]
-    c = one("The Islamic State expelled rival rebels from Deir al-Zor city, tightening its hold on the city.",
+    c = one("Islamic State militants expelled rival rebels from Mayadin, and it now holds the town.",
             "control")
     assert c.actor == "isis"
 
 
 def test_the_group_and_the_city_refer_back():
-    c = one("Islamic State fighters shelled Homs. On Thursday the group seized the Shaar oilfield east of Homs.",
+    c = one("Islamic State fighters shelled Homs. Days later the group overran the Shaar oilfield in the desert.",
             "capture")
     assert c.actor == "isis" and c.place.kind == "facility"
-    c = one("Palmyra has been under Daesh control since May but government troops have advanced to within a few "
-            "kilometres of the city.", "advance")
+    c = one("Daesh has held Palmyra since May, but government soldiers have advanced to a few miles from the city.",
+            "advance")
     assert c.actor == "syrian_government" and c.place.name == "Palmyra"
 
 
 def test_a_distance_with_a_bracketed_conversion_is_proximity():
-    c = one("Government fighters have been stuck at about 15 kilometres [10 miles] from Tabqa.", "proximity")
+    c = one("Government troops are dug in some 15 kilometres [9 miles] south of Tabqa.", "proximity")
     assert c.distance_km == 15 and c.actor == "syrian_government"

@@ -47,10 +47,10 @@ def test_roles_metonym_and_demonym():
 
 
 def test_a_state_named_with_its_agents_acts_and_a_place_of_speakers_stays_a_place():
-    t = found("U.S. officials and France's Defence Minister spoke. The local council in Daraya said it was shelled.")
+    t = found("U.S. officials and France's Defence Minister met on Monday. The town council in Daraya said its clinic burned.")
     assert t["U.S."].role == "metonym" and t["France"].role == "metonym"
     assert t["Daraya"].role == "literal" and t["Daraya"].pinned
-    assert found("An activist in the nearby town of Aqrab said the plant was hit.")["Aqrab"].pinned
+    assert found("A teacher from the hill village of Aqrab said nobody was hurt.")["Aqrab"].pinned
 
 
 def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
@@ -59,36 +59,36 @@ def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
 
 
 def test_historical_mentions_are_kept_but_flagged():
-    t = found("Veterans of the 1980-88 Iran-Iraq war now fight near Mosul.")
+    t = found("Men who served in the 1980-1988 Iran-Iraq war now guard checkpoints near Mosul.")
     assert t["Iran"].historical and t["Iraq"].historical
     assert t["Iraq"].role == "metonym" and not t["Iraq"].pinned  # the two states at war, not a place
     assert not t["Mosul"].historical
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Another opponent of the Damascus regime disappeared.", "Damascus"),
-    ("Moscow has been waging an air campaign in support of government forces.", "Moscow"),
-    ("A fresh round of talks between the United States and Russia could take place soon.", "United States"),
-    ("A fresh round of talks between the United States and Russia could take place soon.", "Russia"),
-    ("Assad's forces, backed by Hezbollah, Iran, and Russia, stepped up attacks.", "Russia"),
-    ("Charles Lister of the Brookings Doha Centre said so.", "Doha"),
-    ("A warship crashed in Iran, which drew a swift denial from Russia.", "Russia"),
-    ("Turkey's envoy to Russia said Ankara was committed to the ceasefire.", "Russia"),
+    ("Critics of the Damascus regime fled abroad in 2012.", "Damascus"),
+    ("Since September Moscow has been waging a bombing campaign over Idlib.", "Moscow"),
+    ("Negotiations between France and Russia resumed in Geneva.", "France"),
+    ("Negotiations between France and Russia resumed in Geneva.", "Russia"),
+    ("Army units, backed by Russia, Iran and Hezbollah, retook two hills.", "Iran"),
+    ("A professor at the Doha Institute wrote on Monday.", "Doha"),
+    ("The report prompted an angry denial from Russia on Tuesday.", "Russia"),
+    ("Jordan's ambassador to Russia met officials on Wednesday.", "Russia"),
 ])
 def test_states_and_seats_of_power_acting_are_metonyms(text, name):
     assert found(text)[name].role == "metonym"
 
 
 @pytest.mark.parametrize("text, not_pinned", [
-    ("The group previously known as the Islamic State in Iraq and the Levant follows al Qaeda.", "Levant"),
-    ("The group previously known as the Islamic State in Iraq and the Levant follows al Qaeda.", "Iraq"),
-    ("The al-Qaida-linked Jaish Fatah al-Sham led the campaign.", "al-Qaida"),
-    ("IS emerged from Al-Qaeda's one-time branch in Iraq.", "Al"),
-    ("State-run news agency SANA reported casualties in the plant.", "SANA"),
-    ("The official Syrian news agency Sana quoted a military source.", "Sana"),
-    ("Fighters identified as nationals of CIS states were killed near Mayadin.", "CIS"),
-    ("Seeking to underline the dangers, officials spoke.", "Seeking"),
-    ("Al-Qaeda attacks Syria Kurd town.", "Kurd"),
+    ("Until 2014 its fighters called it the Islamic State of Iraq and the Levant.", "Levant"),
+    ("Until 2014 its fighters called it the Islamic State of Iraq and the Levant.", "Iraq"),
+    ("An al-Qaida-linked faction claimed the bombing.", "al-Qaida"),
+    ("Al-Qaeda's leaders condemned the split.", "Al"),
+    ("SANA said three soldiers were wounded.", "SANA"),
+    ("According to the state news agency Sana, the road reopened.", "Sana"),
+    ("Volunteers from CIS countries joined the brigade.", "CIS"),
+    ("Seeking a truce, the envoys flew home.", "Seeking"),
+    ("A Kurd farmer lost his sheep.", "Kurd"),
 ])
 def test_names_inside_organisations_acronyms_and_ethnonyms_are_not_pinned(text, not_pinned):
     t = found(text).get(not_pinned)
@@ -97,9 +97,9 @@ def test_names_inside_organisations_acronyms_and_ethnonyms_are_not_pinned(text, 
 
 def test_datelines_bylines_and_lists_without_commas_are_places():
     assert found("BEIRUT - Rebels shelled the city on Friday.")["BEIRUT"].pinned
-    assert found("Reporting by Khaled Yacoub Oweis Amman newsroom; Editing by Eric Walsh")["Amman"].pinned
-    t = found("Warplanes struck positions in al-Latamneh Morek Kafr Zita and Jana al-Ulbawi in Hama countryside.")
-    assert t["Morek"].pinned and t["Kafr Zita"].pinned
+    assert found("Writing by Sami Nasser Amman newsroom; Editing by Ruth Hale")["Amman"].pinned
+    t = found("Jets hit Halfaya al-Latamneh Morek and Kafr Zita overnight.")
+    assert t["Morek"].pinned and t["al-Latamneh"].pinned
     assert found("He called the Athens Police Department.")["Athens"].role == "metonym"
 
 
@@ -175,7 +175,7 @@ def test_every_span_slices_exactly_its_text(pieces, noise):
 
 
 def test_a_province_named_with_its_kind_wins_over_its_capital_whatever_the_spelling():
-    [t] = parse("Islamic State holds villages in Deir az-Zour province.").toponyms
+    [t] = parse("Tribal fighters patrol several villages of Deir az-Zour province.").toponyms
     assert t.place.kind == "province" and t.place.country == "SY"
 
 
@@ -194,13 +194,13 @@ def test_a_state_or_province_before_an_institutions_name_is_still_named():
 
 
 def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is_a_settlement():
-    a = parse("Army units destroyed vehicles around al-Beit al-Azrak and Khan al-Assad east of Dael in Daraa.")
+    a = parse("Clashes were reported near al-Beit al-Ahmar and Khan al-Jabal, west of Dael in Daraa.")
     assert {t.text for t in a.toponyms if t.pinned} == {"Dael", "Daraa"}
-    [camp] = [t for t in parse("Fighters entered the Yarmouk Palestinian refugee camp south of Damascus.").toponyms
+    [camp] = [t for t in parse("Shelling hit Yarmouk Palestinian refugee camp in Damascus on Sunday.").toponyms
               if t.text == "Yarmouk"]
     assert camp.place.name == "Yarmouk camp"
 
 
 def test_the_old_city_is_the_one_of_the_city_last_named():
-    t = found("Helicopters dropped barrel bombs on Aleppo city. The attacks targeted the Old City.")
-    assert t["Old City"].place == t["Aleppo"].place and t["Old City"].sector == "centre"
+    t = found("A mortar round landed in Homs city. Residents of the Old City fled.")
+    assert t["Old City"].place == t["Homs"].place and t["Old City"].sector == "centre"
