@@ -33,7 +33,9 @@ KIND_WORDS = {
     "suburb": "neighbourhood",
     "airbase": "facility", "air base": "facility", "airport": "facility", "airfield": "facility",
     "military airport": "facility", "base": "facility", "dam": "facility", "crossing": "facility",
-    "border crossing": "facility", "camp": "facility", "prison": "facility", "bridge": "facility",
+    # A camp is a base; a refugee camp is a settlement.
+    "border crossing": "facility", "camp": "facility", "refugee camp": "neighbourhood",
+    "prison": "facility", "bridge": "facility",
     "power plant": "facility", "oil field": "facility", "oilfield": "facility", "refinery": "facility",
     "river": "water", "lake": "water", "sea": "water", "strait": "water", "gulf": "water",
     "mountain": "mountain", "mountains": "mountain", "mount": "mountain", "hills": "mountain",

@@ -395,8 +395,7 @@ class Recognizer:
         while m < k + 2 and (t.word(m) in self.demonyms or t.word(m).lower() in KIND_MODIFIERS):
             m += 1  # "Yarmouk Palestinian refugee camp", "Kweyris military airport"
         if m > k and t.word(m).lower() in KIND_WORDS:
-            # a refugee camp is a settlement; other camps are bases
-            kind = "neighbourhood" if t.word(m - 1).lower() == "refugee" else KIND_WORDS[t.word(m).lower()]
+            kind = KIND_WORDS.get(f"{t.word(m - 1)} {t.word(m)}".lower(), KIND_WORDS[t.word(m).lower()])
         elif after in KIND_WORDS and after not in ("mount",):
             kind = KIND_WORDS[after]
             if after in EDGES:
