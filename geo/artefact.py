@@ -100,7 +100,8 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
     # A lone hit is stored as a bare int: most keys have one place, and it halves their memory.
     # Each key is a fresh string: marshal writes a back-reference for a string something else (a name
     # cache) happens to share, so shared keys would make two builds of the same inputs differ in bytes.
-    return {k.encode().decode(): v[0] if len(v) == 1 else tuple(sorted(v, key=rank)) for k, v in sorted(hits.items())}
+    return {k.encode().decode(): v[0] if len(v) == 1 else tuple(sorted(v, key=rank))
+            for k, v in sorted(hits.items())}
 
 
 def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None,
