@@ -25,7 +25,7 @@ from shapely.geometry import shape
 from gazetteer import supplement
 from gazetteer.boundaries import OUTPUT as BOUNDARIES
 from gazetteer.boundaries import THEATRE_REGION
-from geo import artefact
+from geo import artefact, theatres
 from geo.distance import chord_for_km, haversine_km
 from geo.names import fold, is_latin, normalize
 from geo.place import SETTLEMENTS
@@ -289,7 +289,8 @@ def build(output: Path = artefact.DEFAULT_PATH) -> dict[str, float]:
     common = _common_words(keys)
     artefact.write(output, [
         artefact.Record(d.name, tuple(sorted(d.names - {d.name})), d.lat, d.lon, d.kind, d.country,
-                        d.admin1, d.population, d.source, w) for d, w in zip(drafts, weights)], keys, common)
+                        d.admin1, d.population, d.source, w) for d, w in zip(drafts, weights)], keys, common,
+        sounding=frozenset(t.countries[0] for t in theatres.theatres().values()))
     return {"places": len(drafts), "supplement_rows": len(rows), "supplement_merged": merged,
             "seconds": time.perf_counter() - started, "megabytes": output.stat().st_size / 1e6}
 
@@ -298,7 +299,8 @@ def _stale(output: Path) -> bool:
     """True when the artefact is missing or older than any of its inputs."""
     if not output.exists():
         return True
-    inputs = [BOUNDARIES, Path(__file__), Path(artefact.__file__), *supplement.FOLDER.glob("*.csv")]
+    inputs = [BOUNDARIES, Path(__file__), Path(artefact.__file__), *supplement.FOLDER.glob("*.csv"),
+              *theatres.FOLDER.glob("*.json")]
     return any(p.stat().st_mtime > output.stat().st_mtime for p in inputs)
 
 

@@ -1,7 +1,8 @@
 """The compiled gazetteer file: written by `gazetteer.build`, read by `geo.gazetteer`.
 
 It is a marshal dump (fast to load, tied to the Python version that wrote it) of columns of place
-data and two name indexes, each mapping a name key to the places that carry it, best first.
+data and two name indexes, each mapping a name key to the places that carry it, best first, and a
+third that maps name skeletons to the places of the war theatres' countries.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import DataError
-from geo.names import fold, normalize
+from geo.names import fold, normalize, unvowelled
 from geo.place import KINDS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "places.marshal"
 REBUILD = "python -m gazetteer.build"
 MAGIC = b"FRONTLINE-GAZETTEER\n"
-FORMAT = 2
+FORMAT = 3
 SEPARATOR = "\x1f"
 # A place found by a former or foreign name that it carries weighs this share of its prominence.
 OTHER_NAME_WEIGHT = 0.3
@@ -104,12 +105,25 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
             for k, v in sorted(hits.items())}
 
 
+def _sounding_index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]],
+                    countries: frozenset[str]) -> dict:
+    """Skeleton -> indexes of the places in `countries` that carry a name with that skeleton."""
+    hits: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        if r.country in countries:
+            for n in (r.name, *r.alternates):
+                hits[unvowelled(keys[n][1]).encode().decode()].add(i)
+    hits.pop("", None)
+    return {k: tuple(sorted(v)) for k, v in sorted(hits.items())}
+
+
 def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, str]] | None = None,
-          common: Mapping[str, float] | None = None) -> None:
+          common: Mapping[str, float] | None = None, sounding: frozenset[str] = frozenset()) -> None:
     """Write records (in rank order) and their name indexes to `path`.
 
     `keys` may hold each name's `name_keys`, computed beforehand (the build does it in parallel);
-    `common` maps one-word name keys that are also common English words to their Zipf frequency.
+    `common` maps one-word name keys that are also common English words to their Zipf frequency;
+    `sounding` lists the countries whose places are also indexed by name skeleton.
     """
     if keys is None:
         keys = {n: name_keys(n) for r in records for n in (r.name, *r.alternates)}
@@ -129,6 +143,7 @@ def write(path: Path, records: Sequence[Record], keys: Mapping[str, tuple[str, s
         "exact": _index(records, keys, 0),
         "folded": _index(records, keys, 1),
         "common": dict(sorted((common or {}).items())),
+        "sounding": _sounding_index(records, keys, sounding),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from geo import artefact
 from geo.distance import chord_for_km, geodesic_km
-from geo.names import fold, normalize
+from geo.names import fold, normalize, skeleton
 from geo.place import KINDS, Place
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ class Gazetteer:
         self._exact: dict = columns["exact"]
         self._folded: dict = columns["folded"]
         self._common: dict[str, float] = columns["common"]
+        self._sounding: dict[str, tuple[int, ...]] = columns["sounding"]
         self._boundaries_path = boundaries_path
         self._tree = None
         self._outlines: dict[str, shapely.Geometry] | None = None
@@ -174,6 +175,11 @@ class Gazetteer:
         countries = (country,) if isinstance(country, str) else tuple(country or ())
         ranked = self._ranked(name, tuple(c.upper() for c in countries), kind)
         return self._place(ranked[0]) if ranked else None
+
+    def sounding(self, name: str) -> list[Place]:
+        """Places of the war theatres' countries whose name has the skeleton of `name`
+        (`geo.names.skeleton`): spellings that only vowel the name differently."""
+        return [self._place(i) for i in self._sounding.get(skeleton(name), ())]
 
     def weight(self, place_id: int) -> float:
         """How prominent a place is (population-like; countries highest): ranks namesakes."""

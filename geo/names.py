@@ -88,6 +88,20 @@ def fold(name: str) -> str:
     return _ENDINGS.sub("a", text)
 
 
+_INNER_VOWELS = re.compile(r"(?<=\w)[aeiouy]+")
+
+
+def skeleton(name: str) -> str:
+    """`fold`, then without the vowels inside words: transliterations that vowel a name differently
+    meet ("al-Hamadaniyeh" and "Hamdaniyeh", "Oram" and "Urum", "Kweyris" and "Kuweires")."""
+    return unvowelled(fold(name))
+
+
+def unvowelled(folded: str) -> str:
+    """A folded name without the vowels inside its words (`skeleton` of an already folded name)."""
+    return _INNER_VOWELS.sub("", folded)
+
+
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (with or without accents)."""
     return name.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)

@@ -2,7 +2,8 @@
 
 Works on the tokens of a spaCy Doc. A name starts with a capitalised word (or an Arabic article
 before one, "al-Bab") and may hold articles, hyphens and "of"; the longest name the gazetteer
-knows wins. Context then decides what is not a place (people, organisations, common words), the
+knows wins; a name it lacks is taken only where the text says it is a place ("the town of X",
+"X neighbourhood") and it sounds like a place of a war theatre. Context then decides what is not a place (people, organisations, common words), the
 role (literal, metonym, demonym), the part of the place meant (sector) and the kind preferred.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from geo.demonyms import demonyms
 from geo.gazetteer import KIND_WORDS, Gazetteer
-from geo.names import ARTICLES, normalize
+from geo.names import ARTICLES, normalize, skeleton
 from geo.organisations import OrganisationSpans
 from geo.tokens import sentences, text_of, words_and_starts
 
@@ -47,6 +48,12 @@ PARTS = frozenset(EDGES) | {"side", "part", "parts", "flank", "sector", "distric
                             "neighborhoods", "quarters", "countryside"}
 PLURAL_KINDS = {"provinces": "province", "governorates": "province", "cities": "city", "towns": "town",
                 "villages": "village", "districts": "district", "regions": "province", "oblasts": "province"}
+# Words after a name that say it is a place, besides the kind words: "the al-Hamadaniyeh area".
+AREA_WORDS = frozenset("area areas neighbourhoods neighborhoods".split())
+# A name the gazetteer lacks is matched by its skeleton only when that is this long (consonants)
+# and points to this few places.
+SKELETON_LETTERS = 4
+MAX_SOUNDING = 4
 REPORTING_VERBS = frozenset(
     "said says say denied denies deny accused accuses accuse announced announces warned warns wants want "
     "insisted insists urged urges condemned condemns rejected rejects agreed agrees brokered broker "
@@ -118,6 +125,7 @@ class Mention:
     country: str | None = None  # a demonym's country
     context: str | None = None  # the name after "Tripoli, ..." that qualifies this one
     sentence: tuple[int, int] = (0, 0)
+    by_sound: bool = False  # the gazetteer lacks this spelling: it is looked up by its skeleton
 
 
 class _Tokens:
@@ -209,11 +217,12 @@ class Recognizer:
         t = _Tokens(doc)
         found: list[tuple[int, int, Mention]] = []
         people: set[str] = set()  # names seen after a first name: "John Ripley" makes "Ripley" a person
+        sounded: set[str] = set()  # unknown spellings a cue has shown to be places
         i = 0
         for start in _name_starts(t):
             if start < i:
                 continue  # inside the name matched last
-            hit = self._match(t, start, people)
+            hit = self._match(t, start, people, sounded)
             if hit is None:
                 continue
             i, mention = hit
@@ -237,7 +246,7 @@ class Recognizer:
                 kept.append((i, j, replace(m, role="metonym")))
         return kept
 
-    def _match(self, t: _Tokens, i: int, people: set[str]) -> tuple[int, Mention | None] | None:
+    def _match(self, t: _Tokens, i: int, people: set[str], sounded: set[str]) -> tuple[int, Mention | None] | None:
         ends = _spans_from(t, i)
         for j in ends:
             text = t.text[t.starts[i]:t.end(j - 1)]
@@ -245,11 +254,46 @@ class Recognizer:
             if country is None and not self._known(text, j - i):
                 continue
             if normalize(text) in COMPOUND_HEADS and ends[0] > j:  # "Tal Meri", "al-Beit al-Azrak"
-                return ends[0], None  # an unknown compound name: no place rather than a wrong one
+                # an unknown compound name: no place rather than a wrong one, unless it sounds like one
+                return self._sounded(t, i, ends[0], people, sounded) or (ends[0], None)
             if not self._plausible(t, i, j, text, country, people):
                 return j, None
             return j, self._qualify(t, i, j, text, country)
-        return self._possessive_without_apostrophe(t, i, people)
+        hit = self._possessive_without_apostrophe(t, i, people)
+        if hit is None and ends:
+            hit = self._sounded(t, i, ends[0], people, sounded)
+        return hit
+
+    def _sounded(self, t: _Tokens, i: int, j: int, people: set[str],
+                 sounded: set[str]) -> tuple[int, Mention] | None:
+        """A name the gazetteer lacks that the text marks as a place ("the town of X", "X district")
+        and that sounds like a few places of the war theatres ("Kweyris" for "Kuweires"); once
+        shown, the same spelling counts anywhere in the article."""
+        text = t.text[t.starts[i]:t.end(j - 1)]
+        if text not in sounded:
+            before = t.word(i - 1)
+            if (not self._cued(t, i, j) or _person(text, people) or len(skeleton(text).replace(" ", "")) < SKELETON_LETTERS
+                    or self.gazetteer.word_frequency(text) >= COMMON_ZIPF_LIMIT
+                    or (_capitalised(before) and i - 1 != t.sentence_start[i])):
+                return None
+            if not 0 < len(self.gazetteer.sounding(text)) <= MAX_SOUNDING:
+                return None
+            sounded.add(text)
+        mention = self._qualify(t, i, j, text, None)
+        return j, replace(mention, by_sound=True) if mention is not None else None
+
+    @staticmethod
+    def _cued(t: _Tokens, i: int, j: int) -> bool:
+        """True when the words around a name say it is a place: a kind word after it (past
+        "military", "refugee" ...) or "the town of", "the villages of" before it."""
+        m = j
+        while m < j + 2 and t.word(m).lower() in KIND_MODIFIERS:
+            m += 1
+        after = t.word(m).lower()
+        if after in KIND_WORDS or after in PLURAL_KINDS or after in AREA_WORDS:
+            return True
+        before2 = t.word(i - 2).lower()
+        return t.word(i - 1).lower() == "of" and (before2 in KIND_WORDS or before2 in PLURAL_KINDS)
 
     def _possessive_without_apostrophe(self, t: _Tokens, i: int, people: set[str]):
         """Feeds that strip apostrophes write "Syrias army": take the name without its s."""

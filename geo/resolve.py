@@ -149,7 +149,8 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
                 mentions[n] = m = replace(m, kind_hint=split_kind(m.text)[1])  # "Homs province" as one name
             key = (m.text, m.kind_hint)
             if key not in looked_up:
-                looked_up[key] = gazetteer.candidates(m.text, kind=m.kind_hint)[:MAX_CANDIDATES]
+                found = gazetteer.sounding(m.text) if m.by_sound else gazetteer.candidates(m.text, kind=m.kind_hint)
+                looked_up[key] = found[:MAX_CANDIDATES]
             first[n] = looked_up[key]
     focus = _focus(gazetteer, mentions, first, theatre_countries)
     by_text = {m.text: first.get(n) for n, m in enumerate(mentions)}

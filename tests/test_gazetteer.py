@@ -99,6 +99,15 @@ def test_a_tiny_artefact_round_trips(tmp_path):
     best = g.get("test town")
     assert (best.name, best.lat, best.lon, best.country) == ("Testville", 10.5, 20.25, "SY")
     assert g.get("Other").kind == "village"
+    assert g.sounding("Testvile") == []  # no country was indexed by sound
+    artefact.write(tmp_path / "sounding.marshal", records, sounding=frozenset({"SY"}))
+    g = gazetteer.load(tmp_path / "sounding.marshal")
+    assert [p.name for p in g.sounding("Tastvoll")] == ["Testville"] and g.sounding("Othar") == []
+
+
+def test_places_of_war_theatres_are_found_by_their_skeleton(gaz):
+    assert "Kuweires airbase" in [p.name for p in gaz.sounding("Kweyris")]
+    assert all(p.country in ("SY", "IQ", "UA", "LY", "YE", "SD") for p in gaz.sounding("Parris"))
 
 
 def test_us_counties_and_parishes_are_places_of_their_state(gaz):

@@ -1,6 +1,6 @@
 import pytest
 
-from geo.names import fold, is_latin, normalize
+from geo.names import fold, is_latin, normalize, skeleton
 
 VARIANTS = [
     ("deir-ez-zor", ["Deir ez-Zor", "Deir al-Zour", "Deir Ezzor", "Dayr az Zawr", "Deir el-Zor"]),
@@ -33,6 +33,13 @@ def test_a_lone_article_is_kept():
 
 def test_different_places_stay_apart():
     assert fold("Marea") != fold("Mare'a Dam") and fold("Homs") != fold("Hama")
+
+
+def test_skeletons_meet_where_only_the_vowels_differ():
+    assert skeleton("al-Hamadaniyeh") == skeleton("Hamdaniyeh")
+    assert skeleton("Oram al-Sughra") == skeleton("Urum al-Sughra")
+    assert skeleton("Kweyris") == skeleton("Kuweires")
+    assert skeleton("Homs") != skeleton("Hama")
 
 
 def test_is_latin():

@@ -201,6 +201,16 @@ def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is
     assert camp.place.name == "Yarmouk camp"
 
 
+def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
+    t = found("Rebels shelled the Kwairis military airport east of Aleppo. By night Kwairis was quiet again.")
+    assert t["Kwairis"].place.name == "Kuweires airbase"
+    text = "Rebels shelled the Kwairis military airport. By night Kwairis was quiet."
+    assert [x.start for x in parse(text).toponyms if x.pinned] == [text.find("Kwairis"), text.rfind("Kwairis")]
+    assert t["Kwairis"].place.kind == "facility"
+    # without a word that makes it a place, an unknown name stays unknown
+    assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
+
+
 def test_the_old_city_is_the_one_of_the_city_last_named():
     t = found("A mortar round landed in Homs city. Residents of the Old City fled.")
     assert t["Old City"].place == t["Homs"].place and t["Old City"].sector == "centre"
