@@ -76,6 +76,8 @@ NEVER_PLACES = frozenset(
     "jihadists baathist salafist arab arabs kurd kurds turkmen turkmens yazidi yazidis assyrian assyrians "
     "bedouin bedouins circassian circassians houthi houthis tuareg tebu berber berbers zaghawa masalit "
     "baath qaeda qaida".split())
+# A web page's furniture before a headline or a tag list: "Related Lebanon charges ...", "Tags Syria Raqqa".
+PAGE_WORDS = frozenset("related tags tag print tweet share views topics".split())
 # After any seat of power, these make it the authority seated there: "the Damascus regime".
 SEAT_AGENTS = frozenset("regime government authorities administration".split())
 # Deeds of a state, after its name or capital: "Moscow has been waging an air campaign".
@@ -328,6 +330,7 @@ class Recognizer:
             before, after = t.word(i - 1), t.word(j)
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
                     and before.lower() not in DIRECTIONS and before.lower() not in NEVER_PLACES  # "Since September Moscow"
+                    and before.lower() not in PAGE_WORDS
                     and not self._placeish(before)
                     and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):

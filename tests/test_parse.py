@@ -211,6 +211,11 @@ def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
     assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
 
 
+def test_page_furniture_before_a_name_does_not_hide_it():
+    assert "Lebanon" in found("Share this story. Related Lebanon deports dozens of workers after a raid.")
+    assert {"Syria", "Aleppo"} <= set(found("Tags Syria Aleppo war"))
+
+
 def test_the_old_city_is_the_one_of_the_city_last_named():
     t = found("A mortar round landed in Homs city. Residents of the Old City fled.")
     assert t["Old City"].place == t["Homs"].place and t["Old City"].sector == "centre"
