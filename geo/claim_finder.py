@@ -38,12 +38,15 @@ from geo.claim_words import (
     KILLED_IN,
     LOCAL_KINDS,
     LOCATOR,
+    MEMBER_OF,
     NEUTRAL_SOURCE,
     NOMINAL_CONTROL,
     NOT_ACTING,
     OBJECT_OF_VERB,
+    ORIGIN,
     PASSIVE_VOICE,
     PLACE_REFERENCE,
+    PREDICTED,
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
     REPELLED,
@@ -64,6 +67,7 @@ PLACE_AFTER = 200  # characters after a trigger within which its place is looked
 PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
+IRREALIS_KINDS = ("capture", "control", "siege")  # the kinds an intention turns into an advance or nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,8 @@ def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatr
                     bool(GENERIC_STATE.match(m.text))) for m in sides]
     taken = [(a.start, a.end) for a in actors]
     actors = [a for a in actors if not NOT_ACTING.search(text[a.end:a.end + 12])
-              and not text[max(0, a.start - 5):a.start].lower().endswith("anti-")]
+              and not text[max(0, a.start - 5):a.start].lower().endswith("anti-")
+              and not MEMBER_OF.search(text[max(0, a.start - 80):a.start])]
     for t in toponyms:
         if t.role == "demonym" and not ARMED_NOUN.match(text, t.end):
             continue  # "Syrian Observatory" is no side; "Syrian jets" are
@@ -159,10 +164,11 @@ class ClaimFinder:
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
-            if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) or (
+            if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) \
+                    or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) or (
                     kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
                 continue
-            if kind in ("capture", "control", "siege") and "-" not in text[start:end] \
+            if kind in IRREALIS_KINDS and "-" not in text[start:end] \
                     and IRREALIS.search(text[clause[0]:start]) \
                     and not (kind == "siege" and UNDER_WAY.search(text[clause[0]:start])):  # "-held" is no verb
                 if kind != "capture":
@@ -177,7 +183,14 @@ class ClaimFinder:
                 continue
             self.last_claim = (kind, actor, target)
             chosen = self._places(text, kind, start, end, clause, places, actors)
-            for partner in [actor] + self._partners(text, actor, start, clause, actors):
+            partners = self._partners(text, actor, start, clause, actors)
+            # "rebels and government forces battled": foes named together fight, the first named attacking
+            foes = [p for p in partners if kind == "attack" and self.theatre.hostile(actor, p.side)]
+            if foes:
+                first = min(foes, key=lambda p: p.start)
+                own = max(a.start for a in actors if a.side == actor and clause[0] <= a.start < start)
+                actor, target = (first.side, actor) if first.start < own else (actor, target or first.side)
+            for partner in [actor] + [p.side for p in partners if p not in foes]:
                 side = self.theatre.side(partner)
                 # In some theatres a side only ever attacks from the air: its attacks are strikes.
                 own_kind = "strike" if kind == "attack" and side is not None and side.fights_from_the_air else kind
@@ -195,7 +208,7 @@ class ClaimFinder:
         return self.theatre.side_of_country(place.place.country) or actor
 
     @staticmethod
-    def _partners(text: str, actor: str, start: int, clause: tuple[int, int], actors: list[Actor]) -> list[str]:
+    def _partners(text: str, actor: str, start: int, clause: tuple[int, int], actors: list[Actor]) -> list[Actor]:
         """Sides acting together with `actor` ("Russian and government airstrikes", "the regime and Russia")."""
         named = [a for a in actors if clause[0] <= a.start < start and a.side == actor and not a.held]
         if not named:
@@ -207,7 +220,7 @@ class ClaimFinder:
                 continue
             gap = text[a.end:own.start] if a.end <= own.start else text[own.end:a.start]
             if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap, re.I):
-                partners.append(a.side)
+                partners.append(a)
         return partners
 
     def _triggers(self, text: str, sentence: tuple[int, int], actors: list[Actor]) -> list[tuple]:
@@ -246,9 +259,10 @@ class ClaimFinder:
         before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
                   and start - a.end <= ACTOR_BEFORE]
         if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]) \
+                and not re.fullmatch(r"targets?", text[start:end], re.I) \
                 and not (SUPPORTER.search(text[clause[0]:before[-1].start])
                          and re.match(r"\w+ed\b", text[start:end])):  # "X backed by Y pushed": X acts
-            # "government shelling", "an ISIS attack", "Russia's jets": the side names the event
+            # "government shelling", "an ISIS attack", "Russia's jets": the side names the event ("IS targets" are hit)
             own = before[-1]
             others = after + [a for a in actors if end <= a.start < clause[1] and a.held]
             return own.side, next((a.side for a in others if self.theatre.hostile(own.side, a.side)), None)
@@ -267,11 +281,13 @@ class ClaimFinder:
             actor = after[0]
             target = next((a.side for a in before if a.side != actor.side), None)
             return actor.side, target
-        if KILLED_IN.search(text[clause[0]:start]):
+        killed = KILLED_IN.search(text[clause[0]:start])
+        if killed:
             # "troops were killed in fighting with IS": IS attacked them
             foe = next((a for a in after if re.match(r"^\s*with\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
             if foe is not None:
                 return foe.side, (before[-1].side if before else None)
+            before = [a for a in before if a.start >= clause[0] + killed.end()]  # the dead did not fight it
         if REPELLED.search(text[clause[0]:start]):
             # "forces repelled attacks (by X)": the attackers are the other side, named after "by" or not at all
             by = next((a for a in after if re.match(r"^\s*by\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
@@ -336,7 +352,8 @@ class ClaimFinder:
     def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
                 actors: list[Actor]) -> list:
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
-                  and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))]
+                  and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))
+                  and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])]
         if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):
             # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]

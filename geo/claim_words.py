@@ -65,7 +65,12 @@ GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|secu
 PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 # An intention is not an event: "hoping to seize", "in a bid to capture".
 IRREALIS = re.compile(r"\b(?<!managed\s)(?<!able\s)(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|"
-                      r"trying\s+to)\s+(?:\w+ly\s+)?$", re.I)  # but "managed to seize" happened
+                      r"trying\s+to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aim(?:ed|ing|s)?\s+at|"
+                      r"with\s+a\s+view\s+to)\s+(?:\w+ly\s+)?$", re.I)  # but "managed to seize" happened
+# "IS could launch attacks on Aleppo", "vowed to strike": a prediction or a threat, not an event.
+PREDICTED = re.compile(r"\b(?:would|could|may|might|will|(?:likely|expected|set|poised|plann?(?:ing|ed|s)?|"
+                       r"threat\w*|vow\w*|hop(?:e|es|ed|ing)|intend\w*)\s+to)\s+(?:\w+ly\s+)?(?:(?:launch|carry\s+out|conduct|"
+                       r"mount|stage|begin|start|resume|step\s+up|face)\s+(?:an?\s+|new\s+|more\s+|further\s+)*)?$", re.I)
 # "an operation to encircle": the encircling is under way
 UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I)
 # "... with Iraqi forces having retaken": the side before "having" did it
@@ -89,13 +94,18 @@ REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fen
 GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"
-                            r"routed|defeated)\s+(?:the\s+)?(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)
+                            r"routed|defeated|pushed|forced|drove|driven|chased)\s+(?:the\s+|an?\s+)?"
+                            r"(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
+# "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside
+# a description of the subject does not act.
+MEMBER_OF = re.compile(r"\b(?:(?:that|which)\s+(?:also\s+)?includ(?:es|ed)|comprising|made\s+up\s+of)\s+"
+                       r"(?:[\w’'-]+\s+){0,5}$", re.I)
 ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
                         r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
                         r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
@@ -103,6 +113,10 @@ NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartla
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# "cruise missiles fired from a warship in the Caspian Sea": where a strike came from is not its target
+ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|flying|operating)\s+"
+                    r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"
+                    r"(?:[\w-]+\s+){0,4}$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)

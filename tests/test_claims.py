@@ -237,3 +237,35 @@ def test_the_group_and_the_city_refer_back():
 def test_a_distance_with_a_bracketed_conversion_is_proximity():
     c = one("Government troops are dug in some 15 kilometres [9 miles] south of Tabqa.", "proximity")
     assert c.distance_km == 15 and c.actor == "syrian_government"
+
+
+def test_an_offensive_with_the_aim_of_a_capture_is_an_advance():
+    found = claims("Government troops began an offensive with the aim of recapturing Palmyra.")
+    assert [(c.kind, c.actor, c.place.name) for c in found if c.kind in ("capture", "advance")] == \
+        [("advance", "syrian_government", "Palmyra")]
+
+
+def test_a_member_named_in_the_subjects_description_does_not_act():
+    found = claims("The Army of Conquest, an alliance that includes the Nusra Front, began its assault on Idlib.")
+    assert {c.actor for c in found if c.kind == "attack"} == {"rebels"}
+
+
+def test_the_dead_did_not_attack_and_the_side_pushed_back_did_not_either():
+    found = claims("Nine rebel fighters were killed in the fighting, including a Hezbollah ambush near Qusayr.")
+    assert {c.actor for c in found if c.kind == "attack"} == {"hezbollah"}
+    found = claims("Kurdish fighters forced Islamic State fighters to retreat in heavy fighting near Kobani.")
+    assert {c.actor for c in found if c.kind == "attack"} == {"kurds"}
+
+
+def test_predictions_and_the_origin_of_a_strike_are_not_events_at_a_place():
+    assert not claims("Analysts warn that the Islamic State could launch attacks on Homs.")
+    found = claims("Russian warships fired cruise missiles from the Caspian Sea at Islamic State targets in Raqqa.")
+    assert {(c.kind, c.actor, c.place.name) for c in found if c.kind == "strike"} == {("strike", "russia", "Raqqa")}
+    assert not [c for c in found if c.actor == "isis"]  # "Islamic State targets" are hit, they do not hit
+
+
+def test_foes_named_together_in_a_clash_fight_each_other():
+    found = [c for c in claims("Rebels and government forces battled near Hama on Sunday.") if c.kind == "attack"]
+    assert [(c.actor, c.target_actor, c.place.name) for c in found] == [("rebels", "syrian_government", "Hama")]
+    allied = claims("Russian and government jets struck Idlib.")
+    assert {c.actor for c in allied} == {"russia", "syrian_government"}
