@@ -39,6 +39,7 @@ from geo.claim_words import (
     LOCAL_KINDS,
     LOCATOR,
     MEMBER_OF,
+    NEGATED,
     NEUTRAL_SOURCE,
     NOMINAL_CONTROL,
     NOT_ACTING,
@@ -49,6 +50,7 @@ from geo.claim_words import (
     PREDICTED,
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
+    PROVINCE_ANAPHOR,
     REPELLED,
     SUBJECT_PRONOUN,
     SUPPORTER,
@@ -57,6 +59,7 @@ from geo.claim_words import (
     TRIGGERS,
     UNDER_WAY,
 )
+from geo import gazetteer
 from geo.claims import Claim
 from geo.dates import event_date
 from geo.sides import SideMention
@@ -165,7 +168,8 @@ class ClaimFinder:
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
             if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) \
-                    or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) or (
+                    or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) \
+                    or NEGATED.search(text[clause[0]:start]) or (
                     kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
                 continue
             if kind in IRREALIS_KINDS and "-" not in text[start:end] \
@@ -365,6 +369,10 @@ class ClaimFinder:
         before = [t for t in places if max(clause[0], start - PLACE_BEFORE) <= t.start and t.end <= start]
         if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
             after = []
+        if not held and PROVINCE_ANAPHOR.match(text, end):
+            referred = (before[-1:] or [self.last_place])[0]
+            province = self._province_of(referred)
+            return [province] if province is not None else []
         chosen = after[:1] or before[-1:]
         if not chosen and (ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
             # "recapturing the city": the town named earlier in the sentence, or in the last one
@@ -390,6 +398,16 @@ class ClaimFinder:
             else:
                 break
         return group
+
+    @staticmethod
+    def _province_of(toponym):
+        """The toponym standing for the province its place lies in (itself if it is one), or None."""
+        if toponym is None or toponym.place.kind == "province":
+            return toponym
+        province = gazetteer.load().get(toponym.place.admin1, toponym.place.country, kind="province")
+        if province is None or province.kind != "province":
+            return None
+        return replace(toponym, place=province, sector=None)
 
     def _claim(self, text: str, kind: str, actor: str, target: str | None, place, distance: float | None,
                clause: tuple[int, int], sentence: tuple[int, int], date: str | None) -> Claim:

@@ -110,6 +110,7 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 COMMON_ZIPF_LIMIT = 4.0
 MAJOR_CITY = 100_000
 VERY_COMMON_ZIPF = 5.5  # "man", "one", "back": never a one-word place name on their own
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{3,}(?:ing|ed)$")
 _CONTRACTION = re.compile(r"^\w+['’](?:ll|d|m|ve|re|t|s)$", re.IGNORECASE)
 
 
@@ -331,6 +332,8 @@ class Recognizer:
             if (_capitalised(before) and t.starts[i] - t.end(i - 1) == 1 and before.lower() not in STOP_WORDS
                     and before.lower() not in DIRECTIONS and before.lower() not in NEVER_PLACES  # "Since September Moscow"
                     and before.lower() not in PAGE_WORDS
+                    and not ((i - 1 == t.sentence_start[i] or t.word(i - 2) == "]")
+                             and _PARTICIPLE.match(before))  # "Capturing Tabqa gave", "[ID:...] Capturing Tabqa"
                     and not self._placeish(before)
                     and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):

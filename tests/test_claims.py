@@ -269,3 +269,17 @@ def test_foes_named_together_in_a_clash_fight_each_other():
     assert [(c.actor, c.target_actor, c.place.name) for c in found] == [("rebels", "syrian_government", "Hama")]
     allied = claims("Russian and government jets struck Idlib.")
     assert {c.actor for c in allied} == {"russia", "syrian_government"}
+
+
+def test_denied_control_is_no_claim_and_the_province_is_that_of_the_place_named_before():
+    found = claims("Troops still hold the airbase, the last site near Deir ez-Zor not under the control of Islamic State.")
+    assert not [c for c in found if c.actor == "isis"]
+    c = one("Islamic State fighters drove rebels out of Mayadin, strengthening their hold on the whole province.",
+            "control")
+    assert (c.actor, c.place.name, c.place.kind) == ("isis", "Deir ez-Zor", "province")
+
+
+def test_a_bracketed_wire_tag_does_not_cut_the_clause():
+    c = one("Islamic State fighters crossed the Euphrates. [ID:nX12AB34] Capturing Tabqa gave them an airbase.",
+            "capture")
+    assert (c.actor, c.place.name) == ("isis", "Tabqa")
