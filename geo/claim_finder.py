@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from geo import gazetteer
 from geo.claim_words import (
     ACTOR_AFTER,
     ANAPHOR,
@@ -59,7 +60,6 @@ from geo.claim_words import (
     TRIGGERS,
     UNDER_WAY,
 )
-from geo import gazetteer
 from geo.claims import Claim
 from geo.dates import event_date
 from geo.sides import SideMention
