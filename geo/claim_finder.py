@@ -363,6 +363,8 @@ class ClaimFinder:
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]
             return before[-1:]
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
+        if held:  # "Daesh-held villages in northern Syria" hold villages, not the country
+            places = [t for t in places if t.place.kind != "country"]
         # "regime-held Aleppo", "IS-held villages in Deir ez-Zor"; else "Fuaa and Kafraya, the last regime-held villages"
         reach = HELD_REACH if held else PLACE_AFTER
         after = [t for t in places if end <= t.start < min(clause[1], end + reach)]

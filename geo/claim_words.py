@@ -89,7 +89,8 @@ DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+
 # "took control of it": a pronoun object points back to the place named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
-INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:[\w-]+,?\s+(?:and|or)\s+)?$", re.I)  # "in Iraq and Syria": both
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
 REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)

@@ -283,3 +283,9 @@ def test_a_bracketed_wire_tag_does_not_cut_the_clause():
     c = one("Islamic State fighters crossed the Euphrates. [ID:nX12AB34] Capturing Tabqa gave them an airbase.",
             "capture")
     assert (c.actor, c.place.name) == ("isis", "Tabqa")
+
+
+def test_a_held_adjective_never_hands_a_whole_country_and_coordinated_countries_share_a_claim():
+    assert not [c for c in claims("Jets struck IS-held villages in eastern Syria.") if c.kind == "control"]
+    found = claims("Islamic State proclaimed a caliphate in the territory it controls in Iraq and Syria.")
+    assert {(c.actor, c.place.name) for c in found if c.kind == "control"} == {("isis", "Iraq"), ("isis", "Syria")}
