@@ -331,6 +331,9 @@ class ClaimFinder:
         by = [a for a in after if re.match(r"^\s*(?:\w+\s+){0,3}by\b", text[end:a.start], re.I)]
         if by:
             return by[0].side, None
+        if kind == "attack" and len(after) > 1 and re.match(r"^\s*(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?$",
+                                                             text[end:after[0].start], re.I):
+            return after[0].side, after[1].side  # "battles between IS and Kurdish fighters": the first named attacks
         if kind in ("attack", "strike") and self.last_claim is not None and self.last_claim[0] in ("attack", "strike") \
                 and not before and not after:
             return self.last_claim[1], self.last_claim[2]  # "Rockets also hit ...": the same campaign goes on

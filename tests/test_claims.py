@@ -289,3 +289,9 @@ def test_a_held_adjective_never_hands_a_whole_country_and_coordinated_countries_
     assert not [c for c in claims("Jets struck IS-held villages in eastern Syria.") if c.kind == "control"]
     found = claims("Islamic State proclaimed a caliphate in the territory it controls in Iraq and Syria.")
     assert {(c.actor, c.place.name) for c in found if c.kind == "control"} == {("isis", "Iraq"), ("isis", "Syria")}
+
+
+def test_in_clashes_between_two_sides_the_first_named_attacks_the_second():
+    found = [c for c in claims("Hasakah saw heavy clashes between Islamic State militants and Kurdish fighters.")
+             if c.kind == "attack"]
+    assert [(c.actor, c.target_actor, c.place.name) for c in found] == [("isis", "kurds", "Hasakah")]
