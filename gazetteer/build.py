@@ -186,7 +186,8 @@ def _merge_supplement(drafts: list[Draft], rows: list[supplement.Row], boundarie
             near = kd.query_ball_point(_unit_vectors(np.array([row.lat]), np.array([row.lon]))[0],
                                        chord_for_km(MERGE_KM))
             for j in sorted(near, key=lambda j: -drafts[settlements[j]].population):
-                if _keys(drafts[settlements[j]].names) & keys:
+                # a border town's namesake across the line is another place (Ras al-Ain, Ceylanpinar)
+                if drafts[settlements[j]].country == row.country and _keys(drafts[settlements[j]].names) & keys:
                     target = settlements[j]
                     break
         if target is None:  # the same place written in two supplement files

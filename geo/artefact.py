@@ -89,7 +89,9 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
     hits: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         own = keys[r.name][level]
-        for k in {keys[n][level] for n in (r.name, *r.alternates)}:
+        # dict.fromkeys, not a set: keys come out in the names' order, so the index needs no sorting
+        # to be written the same way by every build (a set's order changes with the hash seed)
+        for k in dict.fromkeys(keys[n][level] for n in (r.name, *r.alternates)):
             if k:
                 hits[k].append(i if k == own else ~i)
     weights = [r.weight for r in records]
@@ -101,8 +103,7 @@ def _index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]], level
     # A lone hit is stored as a bare int: most keys have one place, and it halves their memory.
     # Each key is a fresh string: marshal writes a back-reference for a string something else (a name
     # cache) happens to share, so shared keys would make two builds of the same inputs differ in bytes.
-    return {k.encode().decode(): v[0] if len(v) == 1 else tuple(sorted(v, key=rank))
-            for k, v in sorted(hits.items())}
+    return {k.encode().decode(): v[0] if len(v) == 1 else tuple(sorted(v, key=rank)) for k, v in hits.items()}
 
 
 def _sounding_index(records: Sequence[Record], keys: Mapping[str, tuple[str, str]],

@@ -115,3 +115,10 @@ def test_us_counties_and_parishes_are_places_of_their_state(gaz):
     assert (laurel.kind, laurel.country, laurel.admin1) == ("district", "US", "Kentucky")
     assert gaz.get("Rapides Parish").admin1 == "Louisiana"
     assert {p.admin1 for p in gaz.candidates("Adams County")} >= {"Illinois", "Pennsylvania", "Colorado"}
+
+
+def test_a_border_town_keeps_its_own_country_beside_its_namesake_across_the_line(gaz):
+    # Ras al-Ain (Syria) faces Ceylanpinar (Turkey), which GeoNames also calls Ras al-Ain
+    assert gaz.get("Serekaniye").country == "SY"
+    assert gaz.get("Ras al-Ain", country="SY").country == "SY"
+    assert gaz.get("Ceylanpinar").country == "TR"
