@@ -158,16 +158,12 @@ class _Tokens:
 
     def _title_lines(self) -> list[bool]:
         """For each token, whether its line is in Title Case (capitals then say nothing)."""
-        flags, line = [False] * self.n, []
-        for i in range(self.n + 1):
-            if i == self.n or "\n" in self.words[i]:
-                long_words = [self.words[j] for j in line if len(self.words[j]) > 3 and self.words[j].isalpha()]
-                if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words):
-                    for j in line:
-                        flags[j] = True
-                line = []
-            else:
-                line.append(i)
+        words, flags = self.words, [False] * self.n
+        breaks = [i for i, w in enumerate(words) if "\n" in w]
+        for first, stop in zip([0] + [b + 1 for b in breaks], breaks + [self.n]):
+            long_words = [w for w in words[first:stop] if len(w) > 3 and w.isalpha()]
+            if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words):
+                flags[first:stop] = [True] * (stop - first)
         return flags
 
 
@@ -183,8 +179,9 @@ def _capitalised(word: str) -> bool:
 def _name_starts(t: _Tokens) -> list[int]:
     """Tokens a name may start at: a capitalised word, or an Arabic article before one ("al-Bab")."""
     words = t.words
+    # "Al-Bab" is capitalised already: only a lower-case "al" needs the table
     return [i for i, w in enumerate(words) if (w[:1].isupper() and w[:1].isalpha()) or (
-            w.lower() in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2)))]
+            w in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2)))]
 
 
 def _spans_from(t: _Tokens, i: int) -> list[int]:
