@@ -285,12 +285,16 @@ class Recognizer:
     @staticmethod
     def _cued(t: _Tokens, i: int, j: int) -> bool:
         """True when the words around a name say it is a place: a kind word after it (past
-        "military", "refugee" ...) or "the town of", "the villages of" before it."""
+        "military", "refugee" ...), a bearing from another place ("X west and south of Aleppo"),
+        or "the town of", "the villages of" before it."""
         m = j
         while m < j + 2 and t.word(m).lower() in KIND_MODIFIERS:
             m += 1
         after = t.word(m).lower()
         if after in KIND_WORDS or after in PLURAL_KINDS or after in AREA_WORDS:
+            return True
+        if after in DIRECTIONS and (t.word(m + 1) == "of" or (
+                t.word(m + 1) == "and" and t.word(m + 2).lower() in DIRECTIONS and t.word(m + 3) == "of")):
             return True
         before2 = t.word(i - 2).lower()
         return t.word(i - 1).lower() == "of" and (before2 in KIND_WORDS or before2 in PLURAL_KINDS)

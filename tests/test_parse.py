@@ -207,6 +207,8 @@ def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
     text = "Rebels shelled the Kwairis military airport. By night Kwairis was quiet."
     assert [x.start for x in parse(text).toponyms if x.pinned] == [text.find("Kwairis"), text.rfind("Kwairis")]
     assert t["Kwairis"].place.kind == "facility"
+    assert found("Jets pounded Urem al-Soghra west of Aleppo on Monday.")["Urem al-Soghra"].place.name \
+        == "Urum al-Sughra"  # a bearing from a known place marks it too
     # without a word that makes it a place, an unknown name stays unknown
     assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
 
