@@ -41,6 +41,7 @@ _WORD_FOLDS = {
     **dict.fromkeys("saint st".split(), "saint"),
     **dict.fromkeys("mount mt jabal jebel jabel djebel jbel gebel".split(), "jabal"),
     **dict.fromkeys("oilfield gasfield".split(), "field"),
+    **dict.fromkeys("neighbourhood neighborhood".split(), "neighbourhood"),
 }
 _FIELD = re.compile(r"\b(?:oil|gas) field\b")  # "Shaer gas field" is the "Shaar oilfield" of another report
 # Letter-level variants, applied in this order to both the name and the index, so only their

@@ -32,7 +32,8 @@ CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "up
 # Lower-case words that end facility names ("Kuweires airbase", "Mosul dam").
 FACILITY_TAILS = frozenset({"airbase", "airport", "airfield", "dam", "crossing", "camp", "prison", "bridge",
                             "refinery", "oilfield", "field", "plant", "base", "river", "lake", "mountains",
-                            "mountain", "valley", "plain", "desert", "hospital", "port", "square"})
+                            "mountain", "valley", "plain", "desert", "hospital", "port", "square",
+                            "neighbourhood", "neighborhood", "district", "quarter", "suburb"})
 DIRECTIONS = {
     "north": "north", "northern": "north", "south": "south", "southern": "south", "east": "east",
     "eastern": "east", "west": "west", "western": "west", "northeast": "northeast",
@@ -255,20 +256,25 @@ class Recognizer:
                 continue
             if normalize(text) in COMPOUND_HEADS and ends[0] > j:  # "Tal Meri", "al-Beit al-Azrak"
                 # an unknown compound name: no place rather than a wrong one, unless it sounds like one
-                return self._sounded(t, i, ends[0], people, sounded) or (ends[0], None)
+                return self._sounded(t, i, ends, people, sounded) or (ends[0], None)
             if not self._plausible(t, i, j, text, country, people):
                 return j, None
             return j, self._qualify(t, i, j, text, country)
         hit = self._possessive_without_apostrophe(t, i, people)
         if hit is None and ends:
-            hit = self._sounded(t, i, ends[0], people, sounded)
+            hit = self._sounded(t, i, ends, people, sounded)
         return hit
 
-    def _sounded(self, t: _Tokens, i: int, j: int, people: set[str],
+    def _sounded(self, t: _Tokens, i: int, ends: list[int], people: set[str],
                  sounded: set[str]) -> tuple[int, Mention] | None:
         """A name the gazetteer lacks that the text marks as a place ("the town of X", "X district")
         and that sounds like a few places of the war theatres ("Kweyris" for "Kuweires"); once
-        shown, the same spelling counts anywhere in the article."""
+        shown, the same spelling counts anywhere in the article. `ends` are the name's possible ends."""
+        j = ends[0]
+        if t.words[j - 1].lower() in FACILITY_TAILS:  # "Salahin neighbourhood": the name, then its cue
+            if len(ends) == 1:
+                return None
+            j = ends[1]
         text = t.text[t.starts[i]:t.end(j - 1)]
         if text not in sounded:
             before = t.word(i - 1)

@@ -11,6 +11,7 @@ VARIANTS = [
     ("qamishli", ["Qamishli", "Kamishli"]),
     ("baqubah", ["Baqubah", "Baaqubah"]),
     ("shaer-field", ["Shaar gas field", "Shaar oilfield", "Shaar oil field", "Shaar field"]),
+    ("zahraa-neighbourhood", ["Zahraa neighbourhood", "Zahraa neighborhood"]),
 ]
 
 

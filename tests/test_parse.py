@@ -209,8 +209,15 @@ def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
     assert t["Kwairis"].place.kind == "facility"
     assert found("Jets pounded Urem al-Soghra west of Aleppo on Monday.")["Urem al-Soghra"].place.name \
         == "Urum al-Sughra"  # a bearing from a known place marks it too
+    assert found("Mortars fell on the Salahin neighbourhood of Aleppo late on Sunday.")["Salahin"].place.name \
+        == "Salihin (Aleppo)"  # the kind word after the name is its cue, not part of it
     # without a word that makes it a place, an unknown name stays unknown
     assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
+
+
+def test_a_name_with_its_kind_word_finds_the_place_so_named_in_either_spelling():
+    t = found("Two shells landed in the Zahraa neighborhood of Aleppo on Friday.")
+    assert t["Zahraa neighborhood"].place.name == "Zahraa Association"
 
 
 def test_page_furniture_before_a_name_does_not_hide_it():
