@@ -143,6 +143,7 @@ class _Tokens:
         self.sentence_start = sentences(doc)[0]
         self.sentence_last = {first: i for i, first in enumerate(self.sentence_start)}
         self.title_line = self._title_lines()
+        self.place_ends: set[int] = set()  # where the places found so far end (exclusive token index)
 
     @property
     def lowered(self) -> str:
@@ -229,6 +230,7 @@ class Recognizer:
             i, mention = hit
             if mention is not None:
                 found.append((start, i, mention))
+                t.place_ends.add(i)
         found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
         if self.organisations is not None:
             found = self._outside_organisations(found, self.organisations(doc))
@@ -341,7 +343,7 @@ class Recognizer:
                     and before.lower() not in PAGE_WORDS
                     and not ((i - 1 == t.sentence_start[i] or t.word(i - 2) == "]")
                              and _PARTICIPLE.match(before))  # "Capturing Tabqa gave", "[ID:...] Capturing Tabqa"
-                    and not self._placeish(before)
+                    and not self._placeish(before) and i not in t.place_ends  # "Tibet al-Imam al-Masasneh"
                     and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):
                     people.update((text, t.words[j - 1]))

@@ -220,6 +220,10 @@ def test_a_name_with_its_kind_word_finds_the_place_so_named_in_either_spelling()
     assert t["Zahraa neighborhood"].place.name == "Zahraa Association"
 
 
+def test_a_name_right_after_a_place_in_a_list_without_commas_is_a_place_too():
+    assert {"Taybat al-Imam", "al-Masasneh", "Suran"} <= set(found("Rockets struck Taybat al-Imam al-Masasneh and Suran."))
+
+
 def test_page_furniture_before_a_name_does_not_hide_it():
     assert "Lebanon" in found("Share this story. Related Lebanon deports dozens of workers after a raid.")
     assert {"Syria", "Aleppo"} <= set(found("Tags Syria Aleppo war"))
