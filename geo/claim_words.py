@@ -98,7 +98,8 @@ GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"
                             r"routed|defeated|pushed|forced|drove|driven|chased)\s+(?:the\s+|an?\s+)?"
-                            r"(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)
+                            r"(?:\d+\s+|(?:dozens|scores|hundreds)\s+of\s+|several\s+|many\s+|at\s+least\s+\d+\s+)?"
+                            r"(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)  # "killing 40 government forces"
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)

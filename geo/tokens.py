@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -82,6 +83,10 @@ def words_and_starts(doc: Doc) -> tuple[list[str], list[int]]:
 
 
 SENTENCE_END = frozenset(".!?")
+# A web page's list of tags or related headlines runs into the next sentence when a feed strips
+# its layout ("Tags Syria Raqqa Daesh The Islamic State launched ..."): it ends where a capitalised
+# function word starts a sentence.
+LIST_HEADS = frozenset({"Tags", "Related"})
 SENTENCES = "frontline_sentences"
 
 
@@ -93,11 +98,16 @@ def sentences(doc: Doc) -> tuple[list[int], list[int]]:
     if SENTENCES not in doc.user_data:
         first_tokens, numbers = [], []
         first = number = 0
+        in_list = False
         for i, w in enumerate(words_and_starts(doc)[0]):
+            if in_list and i > first + 1 and w.istitle() and w.lower() in STOP_WORDS:  # "The", not "IS"
+                first, number, in_list = i, number + 1, False
             first_tokens.append(first)
             numbers.append(number)
+            if i == first and w in LIST_HEADS:
+                in_list = True
             if w in SENTENCE_END or "\n" in w:
-                first, number = i + 1, number + 1
+                first, number, in_list = i + 1, number + 1, False
         doc.user_data[SENTENCES] = (first_tokens, numbers)
     return doc.user_data[SENTENCES]
 

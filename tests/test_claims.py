@@ -295,3 +295,10 @@ def test_in_clashes_between_two_sides_the_first_named_attacks_the_second():
     found = [c for c in claims("Hasakah saw heavy clashes between Islamic State militants and Kurdish fighters.")
              if c.kind == "attack"]
     assert [(c.actor, c.target_actor, c.place.name) for c in found] == [("isis", "kurds", "Hasakah")]
+
+
+def test_counted_victims_are_objects_and_a_tag_list_is_no_part_of_the_evidence():
+    found = claims("Islamic State fighters stormed Palmyra, killing 30 government soldiers and expelling the rest.")
+    assert {c.actor for c in found if c.kind == "capture"} == {"isis"}
+    c = one("Share this. Tags Syria Hama Russia The army shelled Hama on Monday.", "attack")
+    assert c.evidence.startswith("The army shelled Hama")
