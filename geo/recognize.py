@@ -484,6 +484,8 @@ class Recognizer:
             role = "metonym"
         elif not country and self._in_institution(t, j) and not self._is_state(text):
             role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
+        elif not country and t.words[t.sentence_start[i]] == "Tags" and self._is_country(text):
+            role = "metonym"  # a state among a page's topic tags is a party to the story, not its place
         elif not country and ((self._is_country(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
             role = "metonym"
         # "the council in Daraya said", "an activist in the town of Aqrab said": the place stays a place
