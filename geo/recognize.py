@@ -92,6 +92,7 @@ PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties ten
 STANCES = frozenset("denial denials condemnation criticism support response protest protests warning warnings "
                     "statement reaction pressure help aid backing".split())
 # Before "to" and a state, these make it the state: "Turkey's envoy to Russia".
+CITIZENS = frozenset("nationals national citizens citizen natives passports passport".split())
 ENVOYS = frozenset("envoy envoys ambassador ambassadors embassy delegation delegations".split())
 # After two states joined by a hyphen, these make them the two parties: "the Iran-Iraq war".
 BETWEEN_STATES = frozenset("war wars conflict talks relations ties deal agreement rivalry summit alliance".split())
@@ -484,6 +485,8 @@ class Recognizer:
             role = "metonym"
         elif not country and self._in_institution(t, j) and not self._is_state(text):
             role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
+        elif not country and self._is_country(text) and self._nationality(t, i):
+            role = "metonym"  # "nationals of CIS states and Algeria": a citizenship, not a place
         elif not country and t.words[t.sentence_start[i]] == "Tags" and self._is_country(text):
             role = "metonym"  # a state among a page's topic tags is a party to the story, not its place
         elif not country and ((self._is_country(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
@@ -510,6 +513,12 @@ class Recognizer:
         if t.word(j) == "-" and self._is_country(t.word(j + 1)):
             return t.word(j + 2).lower() in BETWEEN_STATES
         return t.word(i - 1) == "-" and self._is_country(t.word(i - 2)) and t.word(j).lower() in BETWEEN_STATES
+
+    @staticmethod
+    def _nationality(t: _Tokens, i: int) -> bool:
+        """True for a state named as a citizenship: "nationals of Algeria", "citizens of X and Y"."""
+        window = [w.lower() for w in t.words[max(t.sentence_start[i], i - 8):i] if not w.isspace()]
+        return any(w in CITIZENS and n + 1 < len(window) and window[n + 1] == "of" for n, w in enumerate(window))
 
     def _deed(self, t: _Tokens, k: int) -> bool:
         """True when a state's deed follows its name: "Moscow has been waging", "Turkey launched"."""

@@ -225,6 +225,11 @@ def test_a_name_right_after_a_place_in_a_list_without_commas_is_a_place_too():
     assert {"Taybat al-Imam", "al-Masasneh", "Hama"} <= set(t)
 
 
+def test_a_state_named_as_a_citizenship_is_not_a_place():
+    t = found("Police in Homs said the suspects were nationals of Tunisia and Morocco.")
+    assert t["Tunisia"].role == t["Morocco"].role == "metonym" and t["Homs"].role == "literal"
+
+
 def test_page_furniture_before_a_name_does_not_hide_it():
     assert "Lebanon" in found("Share this story. Related Lebanon deports dozens of workers after a raid.")
     tags = found("Tags Russia Aleppo Douma The army shelled Douma.")
