@@ -38,6 +38,7 @@ from geo.claim_words import (
     IRREALIS,
     KILLED_IN,
     LOCAL_KINDS,
+    LIST_GAP,
     LOCATOR,
     MEMBER_OF,
     NEGATED,
@@ -398,8 +399,10 @@ class ClaimFinder:
         for t in pool[1:]:
             previous = group[-1]
             gap = text[previous.end:t.start] if t.start >= previous.end else text[t.end:previous.start]
-            if COORDINATION.match(gap):
-                group.append(t)
+            if COORDINATION.match(gap) or (
+                    kind in ("attack", "strike") and after and t.place.kind in LOCAL_KINDS and LIST_GAP.fullmatch(gap)
+                    and not re.search(r"\bin\s+(?:the\s+)?$", gap)):  # "Tafas in Daraa": Daraa holds Tafas
+                group.append(t)  # one claim per place of a list of targets
             else:
                 break
         return group

@@ -129,6 +129,11 @@ ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|
 PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:\w+\s+)?(?:province|governorate)\b(?!\s+of\b)", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
+# "positions south of al-Nuaima town and Ghazar area in the towns of Ebtaa, Dael": the words that
+# join the places of one list of targets (names the gazetteer lacks among them)
+LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|towns?|villages?|areas?|neighbou?rhoods?|"
+                      r"districts?|surrounding|outskirts|vicinity|axis|(?:north|south|east|west)(?:ern)?)\b|"
+                      r"\b[A-Z][\w'’-]*)*")
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
                        r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)

@@ -302,3 +302,9 @@ def test_counted_victims_are_objects_and_a_tag_list_is_no_part_of_the_evidence()
     assert {c.actor for c in found if c.kind == "capture"} == {"isis"}
     c = one("Share this. Tags Syria Hama Russia The army shelled Hama on Monday.", "attack")
     assert c.evidence.startswith("The army shelled Hama")
+
+
+def test_every_place_of_a_list_of_targets_makes_a_claim_but_not_the_province_around_them():
+    found = claims("Army units shelled positions south of Inkhil town and the Jasim area in the villages of "
+                   "Nawa and Tafas in Daraa countryside.")
+    assert {c.place.name for c in found if c.kind == "attack"} == {"Inkhil", "Jasim", "Nawa", "Tafas"}
