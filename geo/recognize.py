@@ -3,8 +3,9 @@
 Works on the tokens of a spaCy Doc. A name starts with a capitalised word (or an Arabic article
 before one, "al-Bab") and may hold articles, hyphens and "of"; the longest name the gazetteer
 knows wins; a name it lacks is taken only where the text says it is a place ("the town of X",
-"X neighbourhood") and it sounds like a place of a war theatre. Context then decides what is not a place (people, organisations, common words), the
-role (literal, metonym, demonym), the part of the place meant (sector) and the kind preferred.
+"X neighbourhood") and it sounds like a place of a war theatre. Context then decides what is not
+a place (people, organisations, common words), the role (literal, metonym, demonym), the part of
+the place meant (sector) and the kind preferred.
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties ten
 # Before "from" and a state, these make it a party: "a swift denial from Russia", "support from Iran".
 STANCES = frozenset("denial denials condemnation criticism support response protest protests warning warnings "
                     "statement reaction pressure help aid backing".split())
-# Before "to" and a state, these make it the state: "Turkey's envoy to Russia".
+# Before "of" and a state, these make it a citizenship: "nationals of Algeria".
 CITIZENS = frozenset("nationals national citizens citizen natives passports passport".split())
+# Before "to" and a state, these make it the state: "Turkey's envoy to Russia".
 ENVOYS = frozenset("envoy envoys ambassador ambassadors embassy delegation delegations".split())
 # After two states joined by a hyphen, these make them the two parties: "the Iran-Iraq war".
 BETWEEN_STATES = frozenset("war wars conflict talks relations ties deal agreement rivalry summit alliance".split())
