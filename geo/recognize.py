@@ -303,7 +303,7 @@ class Recognizer:
             m += 1
         after = t.word(m).lower()
         if after in KIND_WORDS or after in PLURAL_KINDS or after in AREA_WORDS:
-            return True
+            return t.word(m + 1).lower() not in INSTITUTIONS  # but "the Mohammed district court" is a court
         if after in DIRECTIONS and (t.word(m + 1) == "of" or (
                 t.word(m + 1) == "and" and t.word(m + 2).lower() in DIRECTIONS and t.word(m + 3) == "of")):
             return True

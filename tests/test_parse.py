@@ -213,6 +213,7 @@ def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
         == "Salihin (Aleppo)"  # the kind word after the name is its cue, not part of it
     # without a word that makes it a place, an unknown name stays unknown
     assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
+    assert "Mohammed" not in found("The Mohammed district court in Baghdad ruled on Monday.")
 
 
 def test_a_name_with_its_kind_word_finds_the_place_so_named_in_either_spelling():
