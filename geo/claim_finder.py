@@ -71,6 +71,8 @@ PLACE_AFTER = 200  # characters after a trigger within which its place is looked
 PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
+PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
+STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)
 IRREALIS_KINDS = ("capture", "control", "siege")  # the kinds an intention turns into an advance or nothing
 
 
@@ -266,7 +268,7 @@ class ClaimFinder:
         if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]) \
                 and not re.fullmatch(r"targets?", text[start:end], re.I) \
                 and not (SUPPORTER.search(text[clause[0]:before[-1].start])
-                         and re.match(r"\w+ed\b", text[start:end])):  # "X backed by Y pushed": X acts
+                         and PAST_VERB.match(text[start:end])):  # "X backed by Y pushed": X acts
             # "government shelling", "an ISIS attack", "Russia's jets": the side names the event ("IS targets" are hit)
             own = before[-1]
             others = after + [a for a in actors if end <= a.start < clause[1] and a.held]
@@ -286,6 +288,10 @@ class ClaimFinder:
             actor = after[0]
             target = next((a.side for a in before if a.side != actor.side), None)
             return actor.side, target
+        if kind == "control" and text[start:end].lower().startswith("under"):
+            # "under government control": the state of the theatre; "under X control" named X inside
+            home = self.theatre.side_of_country(self.theatre.countries[0])
+            return (home if STATE_CONTROL.search(text[start:end]) else None), None
         killed = KILLED_IN.search(text[clause[0]:start])
         if killed:
             # "troops were killed in fighting with IS": IS attacked them

@@ -17,7 +17,7 @@ from geo.analysis import Toponym
 from geo.distance import haversine_km
 from geo.gazetteer import Gazetteer, split_kind
 from geo.names import normalize
-from geo.place import Place
+from geo.place import SETTLEMENTS, Place
 from geo.recognize import Mention
 
 MAX_CANDIDATES = 10
@@ -90,7 +90,8 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     if context is not None and (place.country == context.country and
                                 (context.kind == "country" or place.admin1 == context.name)):
         score += CONTEXT
-    if m.kind_hint and place.kind == m.kind_hint:
+    # reporters call a city a town and a town a village: any settlement answers to a settlement's kind
+    if m.kind_hint and (place.kind == m.kind_hint or (m.kind_hint in SETTLEMENTS and place.kind in SETTLEMENTS)):
         score += KIND_MATCH  # and no spelling penalty: "Deir az-Zour province" is that province however spelt
     elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY

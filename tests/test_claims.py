@@ -308,3 +308,10 @@ def test_every_place_of_a_list_of_targets_makes_a_claim_but_not_the_province_aro
     found = claims("Army units shelled positions south of Inkhil town and the Jasim area in the villages of "
                    "Nawa and Tafas in Daraa countryside.")
     assert {c.place.name for c in found if c.kind == "attack"} == {"Inkhil", "Jasim", "Nawa", "Tafas"}
+
+
+def test_under_government_control_is_the_theatres_state_and_a_backer_does_not_take_the_town():
+    found = claims("Rebels shelled Hama, which is under government control.")
+    assert ("control", "syrian_government") in {(c.kind, c.actor) for c in found}
+    c = one("Iraqi forces backed by coalition air strikes retook Ramadi from Islamic State.", "capture")
+    assert (c.actor, c.target_actor) == ("iraq_government", "isis")

@@ -231,6 +231,10 @@ def test_a_state_named_as_a_citizenship_is_not_a_place():
     assert t["Tunisia"].role == t["Morocco"].role == "metonym" and t["Homs"].role == "literal"
 
 
+def test_a_city_called_a_town_is_still_that_city():
+    assert found("The town of Douma fell to the rebels in 2012.")["Douma"].place.country == "SY"
+
+
 def test_page_furniture_before_a_name_does_not_hide_it():
     assert "Lebanon" in found("Share this story. Related Lebanon deports dozens of workers after a raid.")
     tags = found("Tags Russia Aleppo Douma The army shelled Douma.")
