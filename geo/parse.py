@@ -49,7 +49,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
     sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
-        if theatre is None and not weights:  # no place decided: the sides named may
+        if theatre is None:  # no place of a theatre decided: the sides named may
             found = {t: finder(pipeline(), p)(doc, sentence_of) for t, p in profiles.items()}
             best = max(found, key=lambda t: len(found[t]))
             if found[best]:

@@ -106,6 +106,12 @@ def test_other_theatres_and_one_strike_per_hit():
     assert lyman.hedged and lyman.date == "2022-10-01" and lyman.target_actor == "ukraine"
 
 
+def test_the_sides_decide_the_theatre_when_no_place_does():
+    a = parse("Peshmerga fighters retook Sinjar from the Islamic State group with US air support.")
+    assert a.theatre == "iraq"  # Sinjar alone is ambiguous (Iraq, Syria); the US is named as a party
+    assert ("capture", "peshmerga", "Sinjar") in {(c.kind, c.actor, c.place.name) for c in a.claims}
+
+
 def test_objects_supporters_and_the_group_are_read_right():
     found = {(c.kind, c.actor, c.place.name) for c in claims(
         "Russian warplanes struck rebel positions, hitting Talbiseh and Rastan. "
