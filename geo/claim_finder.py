@@ -21,6 +21,7 @@ from geo import gazetteer
 from geo.claim_words import (
     ACTOR_AFTER,
     ANAPHOR,
+    APPOSITIVE,
     ARMED_NOUN,
     CLAUSE_BREAK,
     CONDITIONAL,
@@ -162,8 +163,10 @@ class ClaimFinder:
 
     def _sentence(self, text: str, sentence: tuple[int, int], actors: list[Actor], places: list,
                   last_actor: str | None, date: str | None) -> list[Claim]:
+        # "Saraqeb, 15 km east of", "Gharyan, a key town 80 km south of": a distance that locates a place
         triggers = [t for t in self._triggers(text, sentence, actors)
-                    if t[0] != "proximity" or not any(0 <= t[1] - p.end <= 3 for p in places)]  # "Saraqeb, 15 km east of"
+                    if t[0] != "proximity" or not any(0 <= t[1] - p.end <= 3 or APPOSITIVE.fullmatch(text, p.end, t[1])
+                                                      for p in places if p.end <= t[1])]
         found = []
         for kind, start, end, distance in triggers:
             clause = _clause(text, sentence, start)
@@ -365,6 +368,7 @@ class ClaimFinder:
 
     def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
                 actors: list[Actor]) -> list:
+        named = places
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
                   and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))
                   and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])]
@@ -391,6 +395,9 @@ class ClaimFinder:
             earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]
             referred = earlier[-1] if earlier else self.last_place
             return [referred] if referred is not None else []
+        head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
+        if held and head:  # "within 5 km of Bakhmut, a Russian-held city in Donetsk region": the city is Bakhmut
+            chosen = head[-1:]
         if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and (
                 COPULA.search(text[before[-1].end:start])
                 or re.fullmatch(r"\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}", text[before[-1].end:start])):

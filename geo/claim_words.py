@@ -23,7 +23,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w-]+\s+){1,4}(?:out|from)\b)",
+                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
@@ -122,6 +122,8 @@ LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\
 ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|flying|operating)\s+"
                     r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"
                     r"(?:[\w-]+\s+){0,4}$", re.I)
+# "Gharyan, a key town 80 km south of Tripoli": a distance in a place's description locates the place
+APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)

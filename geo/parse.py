@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from geo import gazetteer as gazetteer_module
@@ -51,7 +52,9 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
         theatre = theatres_module.detect(weights)
         if theatre is None:  # no place of a theatre decided: the sides named may
             found = {t: finder(pipeline(), p)(doc, sentence_of) for t, p in profiles.items()}
-            best = max(found, key=lambda t: len(found[t]))
+            # the most sides named; a tie goes to the theatre whose countries hold the places found
+            placed = Counter(t.place.country for t in toponyms if t.pinned)
+            best = max(found, key=lambda t: (len(found[t]), sum(placed[c] for c in profiles[t].countries)))
             if found[best]:
                 theatre, sides = best, found[best]
         if theatre is not None:

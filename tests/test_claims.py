@@ -321,3 +321,13 @@ def test_under_government_control_is_the_theatres_state_and_a_backer_does_not_ta
     assert ("control", "syrian_government") in {(c.kind, c.actor) for c in found}
     c = one("Iraqi forces backed by coalition air strikes retook Ramadi from Islamic State.", "capture")
     assert (c.actor, c.target_actor) == ("iraq_government", "isis")
+
+
+def test_a_place_described_by_a_distance_or_a_held_adjective_is_the_place_before_the_comma():
+    a = parse("GNA forces pushed Haftar's LNA out of Gharyan, a key town 80 km south of Tripoli.", date="2019-06-27")
+    assert {(c.kind, c.actor, c.place.name) for c in a.claims} == {("capture", "gna", "Gharyan")}
+    a = parse("Ukrainian forces are within 5 km of Bakhmut, a Russian-held city in Donetsk region.", date="2023-11-01")
+    assert {(c.kind, c.actor, c.place.name) for c in a.claims} == {("control", "russia", "Bakhmut"),
+                                                                   ("proximity", "ukraine", "Bakhmut")}
+    a = parse("IS fighters are within 2 km of government-held territory on Aleppo's northern edge.", date="2015-10-16")
+    assert a.theatre == "syria"  # the sides fit Syria and Iraq alike: the place decides
