@@ -282,9 +282,12 @@ class ClaimFinder:
                    [a for a in after if re.match(r"^\s+of\s+(?:the\s+)?(?:so-called\s+)?$", text[end:a.start], re.I)]
             return (near[-1].side if near else None), None
         marker = ACTOR_AFTER.match(text[end:after[0].start]) if after else None
+        if marker and not re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end + marker.end():after[0].start]):
+            marker = None  # "control of Soledar, a claim Kyiv denied": the side after "of" is not the holder
         # "fell to IS", "in the hands of IS"; but "moved closer to loyalist lines" names the target
         passive = after and ((marker and (kind in ("capture", "control") or marker.group().strip().lower() == "by"))
-                             or re.search(r"\b(?:by|to|of)$", text[start:end], re.I))
+                             or (re.search(r"\b(?:by|to|of)$", text[start:end], re.I)
+                                 and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:after[0].start])))
         if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind not in ("control", "proximity"):
             return None, None  # "fighters were killed": the side before is the victim, the actor unsaid
         if passive:

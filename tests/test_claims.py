@@ -331,3 +331,11 @@ def test_a_place_described_by_a_distance_or_a_held_adjective_is_the_place_before
                                                                    ("proximity", "ukraine", "Bakhmut")}
     a = parse("IS fighters are within 2 km of government-held territory on Aleppo's northern edge.", date="2015-10-16")
     assert a.theatre == "syria"  # the sides fit Syria and Iraq alike: the place decides
+
+
+def test_the_side_after_of_or_to_holds_only_when_it_follows_the_trigger():
+    a = parse("The Wagner group claimed full control of Soledar, a claim Kyiv denied.", date="2023-01-13")
+    assert {(c.kind, c.actor) for c in a.claims} == {("control", "wagner")}
+    assert one("Palmyra fell to the advancing Islamic State fighters.", "capture").actor == "isis"
+    a = parse("Fighting raged in Khartoum as the army bombed RSF positions in Bahri.", date="2023-11-01")
+    assert {(c.kind, c.actor, c.target_actor) for c in a.claims} == {("strike", "saf", "rsf")}  # Sudan's army
