@@ -40,7 +40,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
     ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
                        r"gain(?:ed|ing|s)?\s+ground", r"surg(?:ed|ing|es)\s+(?:towards?|into|on)", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in",
                        r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
-                       r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)")),
+                       r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)",
+                       r"(?:stormed|moved|swept|broke)\s+into")),
     ("attack", _words(r"attack(?:s|ed|ing)?", r"assaults?", r"assaulted", r"clash(?:es|ed|ing)?", r"fighting",
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
                       r"offensives?", r"suicide\s+bomb\w*", r"(?:car|truck)\s+bombs?", r"mortars?", r"rockets?",
@@ -113,7 +114,7 @@ MEMBER_OF = re.compile(r"\b(?:(?:that|which)\s+(?:also\s+)?includ(?:es|ed)|compr
                        r"(?:[\w’'-]+\s+){0,5}$", re.I)
 ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|aircraft|military|soldiers|helicopters?|"
                         r"regime|government|air\s+force|planes?|drones?|artillery|tanks?|navy|militias?|"
-                        r"fighters|gunboats?|warships?|missiles?|bombers?)\b", re.I)
+                        r"fighters|gunboats?|warships?|missiles?|bombers?|air\s*power|air\s+support)\b", re.I)
 NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+(?:[\w-]+\s+)?capital",
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
