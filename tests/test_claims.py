@@ -341,7 +341,7 @@ def test_the_side_after_of_or_to_holds_only_when_it_follows_the_trigger():
     assert {(c.kind, c.actor, c.target_actor) for c in a.claims} == {("strike", "saf", "rsf")}  # Sudan's army
 
 
-def test_a_states_air_power_is_that_state_and_storming_into_a_town_is_an_advance():
+def test_a_states_air_power_is_that_state_and_sweeping_into_a_town_is_an_advance():
     found = claims("Government troops, backed by Russian air power, recaptured Khan Sheikhoun on Friday.")
     assert {(c.kind, c.actor) for c in found} == {("capture", "syrian_government"), ("strike", "russia")}
-    assert one("Turkish-backed rebels stormed into Afrin on Sunday.", "advance").actor == "rebels"
+    assert one("Turkish-backed rebels swept into Afrin on Sunday.", "advance").actor == "rebels"
