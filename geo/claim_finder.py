@@ -73,6 +73,7 @@ PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
 PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
+SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+[\w-]+")  # "Russian and Syrian warplanes": both fly them
 STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)
 IRREALIS_KINDS = ("capture", "control", "siege")  # the kinds an intention turns into an advance or nothing
 
@@ -96,8 +97,9 @@ def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatr
               and not text[max(0, a.start - 5):a.start].lower().endswith("anti-")
               and not MEMBER_OF.search(text[max(0, a.start - 80):a.start])]
     for t in toponyms:
-        if t.role == "demonym" and not ARMED_NOUN.match(text, t.end):
-            continue  # "Syrian Observatory" is no side; "Syrian jets" are
+        if t.role == "demonym" and not ARMED_NOUN.match(text, t.end) and not (
+                (joined := SHARED_NOUN.match(text, t.end)) and ARMED_NOUN.match(text, joined.end())):
+            continue  # "Syrian Observatory" is no side; "Syrian jets", "Russian and Syrian jets" are
         if t.role in ("metonym", "demonym") and t.place is not None:
             side = theatre.side_of_country(t.place.country)
             if side and not any(s < t.end and t.start < e for s, e in taken):
@@ -229,7 +231,7 @@ class ClaimFinder:
             if a.held or a.side == actor or not clause[0] <= a.start < start + 1:
                 continue
             gap = text[a.end:own.start] if a.end <= own.start else text[own.end:a.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap, re.I):
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?", gap, re.I):
                 partners.append(a)
         return partners
 
@@ -393,6 +395,8 @@ class ClaimFinder:
             province = self._province_of(referred)
             return [province] if province is not None else []
         chosen = after[:1] or before[-1:]
+        if not chosen and re.search(r"\bwhere\s*$", text[max(0, clause[0] - 7):clause[0]], re.I):
+            chosen = [t for t in places if t.end <= clause[0]][-1:]  # "Raqqa, where the group holds": Raqqa
         if not chosen and (ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
             # "recapturing the city": the town named earlier in the sentence, or in the last one
             earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]

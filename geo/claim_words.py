@@ -21,7 +21,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                      r"under\s+siege")),
     ("capture", _words(r"seiz(?:e|ed|es|ing|ure)", r"captur(?:e|ed|es|ing)", r"recaptur\w*", r"retak(?:e|en|es|ing)",
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
-                       r"took(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
+                       r"t(?:ook|aken)(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
                        r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
@@ -95,7 +95,7 @@ INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
 REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
+GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists|militia|militiamen)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"
                             r"routed|defeated|pushed|forced|drove|driven|chased)\s+(?:the\s+|an?\s+)?"
@@ -105,7 +105,8 @@ PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
-CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|and\s+(?:the|a))\b|\s+(?:while|whereas|but)\s+")
+CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|before|after|and\s+(?:the|a))\b"
+                          r"|\s+(?:while|whereas|but)\s+")
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside

@@ -80,8 +80,9 @@ def event_date(clause: str, article_date: str | None) -> tuple[str | None, bool]
     if article_date is None:
         return None, bool(_PATTERNS[0][1].search(clause))
     today = date.fromisoformat(article_date)
+    # "held since 2012", "under siege since May": a state that still holds, not an event of then
     found = [d for kind, pattern in _PATTERNS for m in pattern.finditer(clause)
-             if (d := _when(kind, m, today)) is not None and d <= today]
+             if not m.group().lower().startswith("since") and (d := _when(kind, m, today)) is not None and d <= today]
     if not found:
         return article_date, False
     when = min(found)

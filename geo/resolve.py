@@ -54,6 +54,15 @@ def _named_exactly(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
 
 
+def _named_with_kind_word(text: str, place: Place) -> bool:
+    """True when the mention holds a kind word and the place carries the whole of it as a name:
+    "Yarmouk camp" (a refugee camp, not a military one) is the place of that name."""
+    if split_kind(text)[1] is None:
+        return False
+    key = normalize(text)
+    return normalize(place.name) == key or any(normalize(a) == key for a in place.alternates)
+
+
 def _prominence(gazetteer: Gazetteer, place: Place) -> float:
     # A country outranks any namesake in the gazetteer, but in an article about Georgia's
     # counties the US state should win: the article's focus must be able to outweigh it.
@@ -90,8 +99,10 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     if context is not None and (place.country == context.country and
                                 (context.kind == "country" or place.admin1 == context.name)):
         score += CONTEXT
-    # reporters call a city a town and a town a village: any settlement answers to a settlement's kind
-    if m.kind_hint and (place.kind == m.kind_hint or (m.kind_hint in SETTLEMENTS and place.kind in SETTLEMENTS)):
+    # reporters call a city a town and a town a village: any settlement answers to a settlement's kind;
+    # a place named with the very kind word answers to it whatever its kind
+    if m.kind_hint and (place.kind == m.kind_hint or (m.kind_hint in SETTLEMENTS and place.kind in SETTLEMENTS)
+                        or _named_with_kind_word(m.text, place)):
         score += KIND_MATCH  # and no spelling penalty: "Deir az-Zour province" is that province however spelt
     elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY

@@ -345,3 +345,18 @@ def test_a_states_air_power_is_that_state_and_sweeping_into_a_town_is_an_advance
     found = claims("Government troops, backed by Russian air power, recaptured Khan Sheikhoun on Friday.")
     assert {(c.kind, c.actor) for c in found} == {("capture", "syrian_government"), ("strike", "russia")}
     assert one("Turkish-backed rebels swept into Afrin on Sunday.", "advance").actor == "rebels"
+
+
+def test_shared_nouns_allied_partners_taken_towns_and_where_clauses():
+    found = {(c.kind, c.actor, c.place.name) for c in claims("Russian and Syrian jets bombed Saraqib and Binnish.")}
+    assert {("strike", "russia", "Saraqeb"), ("strike", "syrian_government", "Binnish")} <= found
+    found = {(c.kind, c.actor) for c in claims("Turkish troops and allied Syrian rebels shelled YPG positions near Tal Rifaat.")}
+    assert {("attack", "turkey"), ("attack", "rebels")} <= found
+    c = one("Monitors said the army had taken the town of Kafr Nabudah on Monday.", "capture")
+    assert (c.actor, c.place.name) == ("syrian_government", "Kafr Nabudah")
+    text = "Rebels shelled Kurdish YPG positions around Afrin, where the militia has held sway since 2012."
+    control = one(text, "control", date="2018-02-01")
+    assert (control.actor, control.place.name, control.historical) == ("kurds", "Afrin", False)
+    assert not one(text, "attack", date="2018-02-01").historical  # "since 2012" belongs to the other clause
+    c = one("IS fighters seized Yarmouk camp from rival groups, before government forces encircled it.", "capture")
+    assert c.target_actor is None  # the government comes in another clause
