@@ -290,7 +290,8 @@ class ClaimFinder:
         passive = after and ((marker and (kind in ("capture", "control") or marker.group().strip().lower() == "by"))
                              or (re.search(r"\b(?:by|to|of)$", text[start:end], re.I)
                                  and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:after[0].start])))
-        if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind not in ("control", "proximity"):
+        if not passive and PASSIVE_VOICE.search(text[clause[0]:start]) and kind not in ("control", "proximity") \
+                and not text[start:end].lower().endswith("ing"):  # "are advancing" is no passive
             return None, None  # "fighters were killed": the side before is the victim, the actor unsaid
         if passive:
             actor = after[0]

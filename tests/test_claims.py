@@ -360,3 +360,8 @@ def test_shared_nouns_allied_partners_taken_towns_and_where_clauses():
     assert not one(text, "attack", date="2018-02-01").historical  # "since 2012" belongs to the other clause
     c = one("IS fighters seized Yarmouk camp from rival groups, before government forces encircled it.", "capture")
     assert c.target_actor is None  # the government comes in another clause
+
+
+def test_a_side_that_is_advancing_acts_it_is_not_a_passive():
+    a = parse("Shiite militias, known as the Popular Mobilization Forces, are advancing on Tal Afar.", date="2016-11-01")
+    assert {(c.kind, c.actor, c.place.name) for c in a.claims} == {("advance", "pmf", "Tal Afar")}
