@@ -54,6 +54,7 @@ from geo.claim_words import (
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
     PROVINCE_ANAPHOR,
+    REFERRED_PART,
     REPELLED,
     SUBJECT_PRONOUN,
     SUPPORTER,
@@ -402,7 +403,10 @@ class ClaimFinder:
             # "recapturing the city": the town named earlier in the sentence, or in the last one
             earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]
             referred = earlier[-1] if earlier else self.last_place
-            return [referred] if referred is not None else []
+            if referred is None:
+                return []
+            part = REFERRED_PART.search(text, clause[0], clause[1])
+            return [replace(referred, sector=(part["side"] or part["side2"]).lower()) if part else referred]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
         if held and head:  # "within 5 km of Bakhmut, a Russian-held city in Donetsk region": the city is Bakhmut
             chosen = head[-1:]

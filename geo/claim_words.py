@@ -80,6 +80,10 @@ HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
+# "the western half of the city", "the town's eastern districts": the part of the place referred to
+REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+                           r"(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+of\s+the\s+"
+                           r"(?:city|town)|the\s+(?:city|town)['’]?s\s+(?P<side2>north|south|east|west)(?:ern)?\s)", re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 # "areas that have fallen out of its control", "lost control of": control denied, not claimed.
 CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"

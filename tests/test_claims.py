@@ -365,3 +365,8 @@ def test_shared_nouns_allied_partners_taken_towns_and_where_clauses():
 def test_a_side_that_is_advancing_acts_it_is_not_a_passive():
     a = parse("Shiite militias, known as the Popular Mobilization Forces, are advancing on Tal Afar.", date="2016-11-01")
     assert {(c.kind, c.actor, c.place.name) for c in a.claims} == {("advance", "pmf", "Tal Afar")}
+
+
+def test_a_part_of_the_city_referred_to_is_the_claims_sector():
+    found = claims("Coalition jets hit Raqqa on Monday. They struck a bridge in the western half of the city overnight.")
+    assert ("strike", "coalition", "Raqqa", "west") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
