@@ -29,6 +29,7 @@ from geo.claim_words import (
     COORDINATION,
     COPULA,
     DISCUSSED,
+    DOWNED,
     EVENT_REFERENCE,
     GENERIC_STATE,
     GROUP_BEFORE,
@@ -177,6 +178,7 @@ class ClaimFinder:
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
             if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) \
+                    or (kind == "strike" and DOWNED.search(text[max(clause[0], start - 60):start])) \
                     or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) \
                     or NEGATED.search(text[clause[0]:start]) or (
                     kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
@@ -396,10 +398,15 @@ class ClaimFinder:
             referred = (before[-1:] or [self.last_place])[0]
             province = self._province_of(referred)
             return [province] if province is not None else []
+        anaphor = ANAPHOR.match(text, end)
+        if anaphor and re.match(r"\s+of\b", text[anaphor.end():anaphor.end() + 4]):
+            anaphor = None  # "the town of Manbij" names the town
+        if anaphor and after and anaphor.end() <= after[0].start:
+            after = []  # "repelled attacks near the town and ... over Kherson": the town named before
         chosen = after[:1] or before[-1:]
         if not chosen and re.search(r"\bwhere\s*$", text[max(0, clause[0] - 7):clause[0]], re.I):
             chosen = [t for t in places if t.end <= clause[0]][-1:]  # "Raqqa, where the group holds": Raqqa
-        if not chosen and (ANAPHOR.match(text, end) or PLACE_REFERENCE.search(text, clause[0], clause[1])):
+        if not chosen and (anaphor or PLACE_REFERENCE.search(text, clause[0], clause[1])):
             # "recapturing the city": the town named earlier in the sentence, or in the last one
             earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]
             referred = earlier[-1] if earlier else self.last_place

@@ -84,6 +84,9 @@ NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
                            r"(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+of\s+the\s+"
                            r"(?:city|town)|the\s+(?:city|town)['’]?s\s+(?P<side2>north|south|east|west)(?:ern)?\s)", re.I)
+# "shot down 12 Iranian-made drones": the drones are the other side's, downed, not striking for the shooter
+DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b(?:intercept\w*|downed)\s+(?:[\w-]+\s+){0,3}$",
+                    re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 # "areas that have fallen out of its control", "lost control of": control denied, not claimed.
 CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"

@@ -61,7 +61,7 @@ REPORTING_VERBS = frozenset(
     "insisted insists urged urges condemned condemns rejected rejects agreed agrees brokered broker "
     "backed backs supports support claimed claims called calls demanded demands refused refuses "
     "responded responds welcomed welcomes criticised criticized blamed blames insisted vowed vows "
-    "threatened threatens promised promises offered offers sought seeks believes believed confirmed "
+    "threatened threatens promised promises offered offers sought seeks believes believed confirmed confirm comment "
     "confirms recognised recognized negotiated mediated pledged pledges hopes hoped provided provides "
     "supplied supplies imposed imposes sanctioned vetoed".split())
 # After a state's name, these make it the state acting: "U.S. officials", "France's Defence Minister".
@@ -534,7 +534,9 @@ class Recognizer:
     def _reported(self, t: _Tokens, k: int) -> bool:
         """True when a verb of speech or diplomacy follows: "Moscow says", "Ankara and Moscow agreed"."""
         w = t.word(k).lower()
-        if w in ("has", "have", "had", "also", "has", "on", "later", "then", "would", "will", "is", "was"):
+        if w in ("did", "does", "do") and t.word(k + 1).lower() == "not":  # "Kyiv did not confirm"
+            k, w = k + 1, "not"
+        if w in ("has", "have", "had", "also", "on", "later", "then", "would", "will", "is", "was", "not"):
             w = t.word(k + 1).lower()
         if w == "and" and _capitalised(t.word(k + 1)):
             w = t.word(k + 2).lower()

@@ -370,3 +370,12 @@ def test_a_side_that_is_advancing_acts_it_is_not_a_passive():
 def test_a_part_of_the_city_referred_to_is_the_claims_sector():
     found = claims("Coalition jets hit Raqqa on Monday. They struck a bridge in the western half of the city overnight.")
     assert ("strike", "coalition", "Raqqa", "west") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
+
+
+def test_downed_drones_strike_nothing_and_the_town_referred_to_comes_before_later_places():
+    text = ("Russian forces shelled Avdiivka overnight. Ukraine's military said its troops repelled 15 attacks "
+            "near the town and shot down 12 drones over the Kherson region.")
+    found = {(c.kind, c.actor, c.place.name) for c in parse(text, date="2023-10-18").claims}
+    assert ("control", "ukraine", "Avdiivka") in found
+    assert not [f for f in found if f[0] == "strike"]
+    assert [t.role for t in parse("Kyiv did not confirm the report.").toponyms] == ["metonym"]
