@@ -267,6 +267,8 @@ class ClaimFinder:
             return own.side, None
         inside = next((a for a in actors if not a.held and (a.start <= start and end <= a.end
                                                               or start <= a.start and a.end <= end)), None)
+        if inside is not None and OBJECT_OF_VERB.search(text[clause[0]:inside.start]):
+            return None, None  # "destroyed Houthi drones": the side's weapons are hit, they strike nothing
         if inside is not None:  # "coalition air strikes", "Russian jets"
             after = [a.side for a in actors if end <= a.start < clause[1] and self.theatre.hostile(inside.side, a.side)]
             return inside.side, (after[0] if after else None)

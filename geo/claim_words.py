@@ -105,7 +105,7 @@ REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fen
 GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists|militia|militiamen)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"
-                            r"routed|defeated|pushed|forced|drove|driven|chased)\s+(?:the\s+|an?\s+)?"
+                            r"routed|defeated|pushed|forced|drove|driven|chased|destroyed|destroying)\s+(?:the\s+|an?\s+)?"
                             r"(?:\d+\s+|(?:dozens|scores|hundreds)\s+of\s+|several\s+|many\s+|at\s+least\s+\d+\s+)?"
                             r"(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)  # "killing 40 government forces"
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)

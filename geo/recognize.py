@@ -107,7 +107,7 @@ INSTITUTIONS = frozenset("centre center institute institution university college
 OUTLET_WORDS = frozenset("agency newspaper daily broadcaster channel".split())
 # A place named before these in a byline is the place it was reported from: "Amman newsroom".
 DATELINE_AFTER = frozenset({"newsroom", "bureau"})
-ACTING = frozenset("led backed brokered sponsored allied supported funded trained armed".split())
+ACTING = frozenset("led backed brokered sponsored allied aligned supported funded trained armed".split())
 LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # A capitalised word this frequent in English is taken as a place name only for a major place.

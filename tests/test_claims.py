@@ -379,3 +379,10 @@ def test_downed_drones_strike_nothing_and_the_town_referred_to_comes_before_late
     assert ("control", "ukraine", "Avdiivka") in found
     assert not [f for f in found if f[0] == "strike"]
     assert [t.role for t in parse("Kyiv did not confirm the report.").toponyms] == ["metonym"]
+
+
+def test_weapons_destroyed_strike_nothing_and_an_aligned_state_is_a_party():
+    a = parse("The Saudi-led coalition said its jets destroyed Houthi drones near Sanaa airport. "
+              "The Iran-aligned group denied it.", date="2021-02-14")
+    assert {(c.kind, c.actor) for c in a.claims} == {("strike", "saudi_coalition")}
+    assert [t.role for t in a.toponyms if t.text == "Iran"] == ["metonym"]
