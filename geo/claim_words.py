@@ -29,7 +29,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
                        r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
     ("control", _words(r"(?!(?:radio|remote|state|self|family|privately|publicly)-)\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
-                       r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
+                       r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?<!taken\s)(?<!take\s)(?<!took\s)(?<!takes\s)(?<!taking\s)(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
                        r"de[\s-]+facto\s+(?:[\w-]+\s+)?capital", r"in\s+the\s+hands\s+of", r"(?:divided|split)\s+between",
                        r"heartland")),
@@ -80,9 +80,9 @@ HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
-# "the western half of the city", "the town's eastern districts": the part of the place referred to
+# "the western half of the city", "east of the town", "the town's eastern districts": the part referred to
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
-                           r"(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+of\s+the\s+"
+                           r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+)?of\s+the\s+"
                            r"(?:city|town)|the\s+(?:city|town)['’]?s\s+(?P<side2>north|south|east|west)(?:ern)?\s)", re.I)
 # "shot down 12 Iranian-made drones": the drones are the other side's, downed, not striking for the shooter
 DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b(?:intercept\w*|downed)\s+(?:[\w-]+\s+){0,3}$",

@@ -386,3 +386,11 @@ def test_weapons_destroyed_strike_nothing_and_an_aligned_state_is_a_party():
               "The Iran-aligned group denied it.", date="2021-02-14")
     assert {(c.kind, c.actor) for c in a.claims} == {("strike", "saudi_coalition")}
     assert [t.role for t in a.toponyms if t.text == "Iran"] == ["metonym"]
+
+
+def test_east_of_the_city_is_a_sector_and_famine_taking_hold_is_no_control():
+    a = parse("RSF fighters seized Wad Madani. The army said its jets bombed RSF positions east of the city, "
+              "and aid groups warn that hunger has taken hold in the Zamzam camp.", date="2023-12-19")
+    found = {(c.kind, c.actor, c.place.name, c.sector) for c in a.claims}
+    assert ("strike", "saf", "Wad Madani", "east") in found
+    assert not [f for f in found if f[0] == "control"]
