@@ -406,8 +406,13 @@ class ClaimFinder:
         if anaphor and after and anaphor.end() <= after[0].start:
             after = []  # "repelled attacks near the town and ... over Kherson": the town named before
         chosen = after[:1] or before[-1:]
-        if not chosen and re.search(r"\bwhere\s*$", text[max(0, clause[0] - 7):clause[0]], re.I):
-            chosen = [t for t in places if t.end <= clause[0]][-1:]  # "Raqqa, where the group holds": Raqqa
+        relative = re.search(r",\s*(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
+        if not chosen and relative:
+            # "Raqqa, the capital of IS, where the group holds": Raqqa; "Raqqa, which IS seized": Raqqa, but
+            # "the airport, which the LNA seized": no place named
+            prior = [t for t in places if t.end <= clause[0]][-1:]
+            if relative[1].lower() == "where" or (prior and prior[0].end == clause[0] - len(relative[0])):
+                chosen = prior
         if not chosen and (anaphor or PLACE_REFERENCE.search(text, clause[0], clause[1])):
             # "recapturing the city": the town named earlier in the sentence, or in the last one
             earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]

@@ -112,7 +112,7 @@ PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
-CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|before|after|and\s+(?:the|a))\b"
+CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
                           r"|\s+(?:while|whereas|but)\s+")
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
