@@ -399,6 +399,6 @@ def test_east_of_the_city_is_a_sector_and_famine_taking_hold_is_no_control():
 def test_a_which_clause_is_about_the_place_right_before_it_or_about_no_place():
     found = {(c.kind, c.actor, c.place.name) for c in claims("Rebels shelled Raqqa, which Islamic State seized in 2014.")}
     assert ("capture", "isis", "Raqqa") in found
-    found = claims("GNA forces pushed the LNA back from Ain Zara and recaptured the old airport, "
-                   "which the LNA seized in April.", date="2019-07-08")
-    assert not [c for c in found if c.actor == "lna"]
+    a = parse("GNA forces pushed the LNA back from Ain Zara and recaptured the old airport, "
+              "which the LNA seized in April.", date="2019-07-08")
+    assert a.theatre == "libya" and not [c for c in a.claims if c.actor == "lna"]
