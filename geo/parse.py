@@ -14,11 +14,16 @@ from geo.dates import check_date
 from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
-from geo.sides import SideMention, finder
+from geo.sides import SideMention, finder, spotter
 from geo.tokens import sentence_spans, sentences
 
 MAX_CHARS = 1_000_000
 _HEADER = re.compile(r"\A(?:# [^\n]*(?:\n|\Z))+")
+
+
+# Distinct telling side names that make an article's theatre when its places do not (one is enough
+# beside a place of the theatre's countries).
+SIDES_FOR_A_THEATRE = 2
 
 
 def header_length(text: str) -> int:
@@ -51,12 +56,12 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
     if theatre is None:
         theatre = theatres_module.detect(weights)
         if theatre is None:  # no place of a theatre decided: the sides named may
-            found = {t: finder(pipeline(), p)(doc, sentence_of) for t, p in profiles.items()}
+            named = spotter(pipeline(), tuple(profiles.values()))(doc)
             # the most sides named; a tie goes to the theatre whose countries hold the places found
             placed = Counter(t.place.country for t in toponyms if t.pinned)
-            best = max(found, key=lambda t: (len(found[t]), sum(placed[c] for c in profiles[t].countries)))
-            if found[best]:
-                theatre, sides = best, found[best]
+            best = max(profiles, key=lambda t: (named[t], sum(placed[c] for c in profiles[t].countries)))
+            if named[best] >= SIDES_FOR_A_THEATRE or (named[best] and any(placed[c] for c in profiles[best].countries)):
+                theatre = best
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
     if theatre is not None and not sides and claims:

@@ -8,6 +8,7 @@ state of the theatre's own country: in reporting on Syria "the army" is Syria's 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +81,43 @@ class SideFinder:
                 last_named[side] = sentence
             mentions.append(SideMention(span.start_char, span.end_char, span.text, side, how))
         return mentions
+
+
+class TheatreSpotter:
+    """One pass over a Doc with the names of every theatre's own armed sides: how many each theatre gets.
+
+    Only telling names count: not a foreign state's forces ("U.S. military" fight in many theatres),
+    not adjectives or references ("government", "the army"), not a lone lower-case word ("rebels").
+    """
+
+    def __init__(self, nlp: Language, theatres: tuple[Theatre, ...]):
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for theatre in theatres:
+            own = [side for side in theatre.sides if side.country is None or side.country in theatre.countries]
+            phrases = with_curly_apostrophes(tuple(p for side in own for p in (
+                side.names + tuple(n for n, _ in side.renamings)) if " " in p or not p.islower()))
+            sensitive = [nlp.make_doc(p) for p in phrases if case_sensitive(p)]
+            insensitive = [nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
+            if sensitive:
+                self.exact.add(theatre.id, sensitive)
+            if insensitive:
+                self.folded.add(theatre.id, insensitive)
+
+    def __call__(self, doc: Doc) -> Counter:
+        """Distinct side names per theatre id ("DNR" three times is one name), the longest where they overlap."""
+        spans: dict[str, list] = {}
+        for matcher in (self.exact, self.folded):
+            for label, s, e in matcher(doc):
+                spans.setdefault(doc.vocab.strings[label], []).append(doc[s:e])
+        return Counter({theatre: len({span.text.lower() for span in filter_spans(found)})
+                        for theatre, found in spans.items()})
+
+
+@lru_cache(maxsize=4)
+def spotter(nlp: Language, theatres: tuple[Theatre, ...]) -> TheatreSpotter:
+    """The spotter of a set of theatres, built once per pipeline."""
+    return TheatreSpotter(nlp, theatres)
 
 
 @lru_cache(maxsize=16)

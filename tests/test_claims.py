@@ -112,6 +112,13 @@ def test_the_sides_decide_the_theatre_when_no_place_does():
     assert ("capture", "peshmerga", "Sinjar") in {(c.kind, c.actor, c.place.name) for c in a.claims}
 
 
+def test_a_local_acronym_or_surname_alone_makes_no_theatre():
+    assert parse("The DNR ticketed three boaters on Lake Wawasee. A DNR officer said the DNR would appeal.").theatre \
+        is None  # the Indiana Department of Natural Resources, not the Donetsk People's Republic
+    assert parse("Senator Wagner said Wagner would vote against the bill in Boston.").theatre is None
+    assert parse("Saudi-led coalition jets hit Sanaa, held by the Houthis since 2014.").theatre == "yemen"
+
+
 def test_objects_supporters_and_the_group_are_read_right():
     found = {(c.kind, c.actor, c.place.name) for c in claims(
         "Russian warplanes struck rebel positions, hitting Talbiseh and Rastan. "
