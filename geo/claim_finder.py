@@ -397,7 +397,8 @@ class ClaimFinder:
         if PRONOUN_OBJECT.match(text, end):  # "took control of it": the place named before
             after = []
         if not held and PROVINCE_ANAPHOR.match(text, end):
-            referred = (before[-1:] or [self.last_place])[0]
+            # "around Deir al-Zour, where the group holds most of the province": the place named last before it
+            referred = ([t for t in named if t.end <= start][-1:] or [self.last_place])[0]
             province = self._province_of(referred)
             return [province] if province is not None else []
         anaphor = ANAPHOR.match(text, end)
