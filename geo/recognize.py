@@ -474,6 +474,8 @@ class Recognizer:
             sector = DIRECTIONS[before]
         elif before == "of" and before2 in DIRECTIONS:
             sector = DIRECTIONS[before2]
+        elif before == "of" and before2 in PARTS and before3 in DIRECTIONS:
+            sector = DIRECTIONS[before3]  # "the eastern districts of Aleppo"
         elif before == "of" and before2 in EDGES:
             sector = EDGES[before2]
         elif before == "of" and before2 in KIND_WORDS and before3 == "the":

@@ -29,6 +29,7 @@ def test_qualifiers_set_sector_and_kind():
     assert homs.kind_hint == "city" and homs.place.kind == "city"
     assert edge.sector == "north"
     assert idlib.sector == "countryside"
+    assert found("Troops shelled the southern neighbourhoods of Hama.")["Hama"].sector == "south"
 
 
 def test_coordination_shares_the_kind_word():
