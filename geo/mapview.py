@@ -16,6 +16,7 @@ from geo.gazetteer import Gazetteer
 from geo.offline import use_local_assets
 from geo.place import Place
 from geo.situation import Distance, Situation
+from geo.theatres import theatres
 
 KIND_GLYPHS = {"country": "◎", "province": "▣", "district": "▢", "city": "●", "town": "●", "village": "•",
                "neighbourhood": "▪", "region": "◆", "facility": "■", "water": "≈", "mountain": "▲"}
@@ -240,6 +241,11 @@ def build_map(s: Situation, gazetteer: Gazetteer, local_assets: bool = True) -> 
     """A map of a situation: the article's pinned places, zones, fronts, events and distances."""
     analysis = s.analysis
     pinned = [t for t in analysis.toponyms if t.pinned and not t.historical]
+    profile = theatres().get(analysis.theatre or "")
+    if profile is not None:
+        # "a Britain-based monitor" stays a place, but the map opens on the war
+        region = set(profile.countries + profile.neighbours)
+        pinned = [t for t in pinned if t.place.country in region] or pinned
     if pinned:
         lats = [t.place.lat for t in pinned]
         lons = [t.place.lon for t in pinned]

@@ -78,3 +78,12 @@ def test_an_article_without_places_still_draws(gaz):
     a = parse("Nothing happened anywhere today.")
     m = build_map(situation(a, None), gaz)
     assert "Places" in layers(m) and layers(m)["Places"].data["features"] == []
+
+
+def test_the_map_opens_on_the_war_not_on_a_monitors_home(gaz):
+    a = parse("Rebels shelled Aleppo and Idlib on Monday, a Britain-based monitor said.", date="2016-08-01")
+    assert "Britain" in {t.text for t in a.toponyms if t.pinned}  # still a place of the article
+    m = build_map(situation(a, SYRIA, boundary=gaz.boundary("SY")), gaz)
+    [fit] = [c for c in m._children.values() if isinstance(c, folium.map.FitBounds)]
+    (south, _), (north, _) = fit.bounds
+    assert 35 < south and north < 37  # Aleppo and Idlib, not London
