@@ -75,6 +75,7 @@ PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
 PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
+CONTINUED = re.compile(r"\b(?:also|again|further|another|more|too|continued|kept)\b", re.I)
 SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+[\w-]+")  # "Russian and Syrian warplanes": both fly them
 STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)
 IRREALIS_KINDS = ("capture", "control", "siege")  # the kinds an intention turns into an advance or nothing
@@ -356,7 +357,7 @@ class ClaimFinder:
                                                              text[end:after[0].start], re.I):
             return after[0].side, after[1].side  # "battles between IS and Kurdish fighters": the first named attacks
         if kind in ("attack", "strike") and self.last_claim is not None and self.last_claim[0] in ("attack", "strike") \
-                and not before and not after:
+                and not before and not after and CONTINUED.search(text[clause[0]:end]):
             return self.last_claim[1], self.last_claim[2]  # "Rockets also hit ...": the same campaign goes on
         return None, None
 
