@@ -419,6 +419,6 @@ def test_the_province_referred_to_is_that_of_the_place_just_named_in_the_sentenc
 
 def test_a_sideless_event_continues_the_last_campaign_only_when_the_text_says_so():
     found = claims("Government jets struck Douma on Monday. Rockets also hit Harasta.")
-    assert ("strike", "syrian_government", "Harasta") in {(c.kind, c.actor, c.place.name) for c in found}
+    assert ("attack", "syrian_government", "Harasta") in {(c.kind, c.actor, c.place.name) for c in found}
     found = claims("Government jets struck Douma on Monday. Shells fell on Harasta, residents said.")
     assert "Harasta" not in {c.place.name for c in found}  # who fired is not said
