@@ -144,7 +144,7 @@ COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:
 # join the places of one list of targets (names the gazetteer lacks among them)
 LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|towns?|villages?|areas?|neighbou?rhoods?|"
                       r"districts?|surrounding|outskirts|vicinity|axis|(?:north|south|east|west)(?:ern)?)\b|"
-                      r"\b[A-Z][\w'’-]*)*")
+                      r"\b[A-Z][\w'’]*)*")  # hyphens have their own branch: one reading of a gap, no backtracking
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
                        r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)

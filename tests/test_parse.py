@@ -144,7 +144,9 @@ def test_header_lines_are_skipped_and_offsets_count_from_file_start():
 
 @pytest.mark.parametrize("text", ["", "   \n", "\x00\x01\x02 binary", "دمشق وحلب", "Киев и Харьков",
                                   "<p>Shelling in <b>Homs</b></p><script>alert(1)</script>",
-                                  "Aleppo " * 140_000])
+                                  "Aleppo " * 140_000,
+                                  # a list of targets that cannot end: every reading of it must not be tried
+                                  "Jets hit Aleppo " + "-".join(["Tal"] * 5_000) + " and bombed Idlib in 2015 x"])
 def test_bad_input_gives_an_analysis_or_a_clear_error(text):
     try:
         a = parse(text)
