@@ -241,14 +241,15 @@ def build_map(s: Situation, gazetteer: Gazetteer, local_assets: bool = True) -> 
     """A map of a situation: the article's pinned places, zones, fronts, events and distances."""
     analysis = s.analysis
     pinned = [t for t in analysis.toponyms if t.pinned and not t.historical]
+    framed = pinned
     profile = theatres().get(analysis.theatre or "")
     if profile is not None:
-        # "a Britain-based monitor" stays a place, but the map opens on the war
+        # "a Britain-based monitor" stays a place on the map, but the map opens on the war
         region = set(profile.countries + profile.neighbours)
-        pinned = [t for t in pinned if t.place.country in region] or pinned
-    if pinned:
-        lats = [t.place.lat for t in pinned]
-        lons = [t.place.lon for t in pinned]
+        framed = [t for t in pinned if t.place.country in region] or pinned
+    if framed:
+        lats = [t.place.lat for t in framed]
+        lons = [t.place.lon for t in framed]
         bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
     else:
         bounds = [[25.0, 20.0], [45.0, 50.0]]

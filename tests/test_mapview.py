@@ -87,3 +87,5 @@ def test_the_map_opens_on_the_war_not_on_a_monitors_home(gaz):
     [fit] = [c for c in m._children.values() if isinstance(c, folium.map.FitBounds)]
     (south, _), (north, _) = fit.bounds
     assert 35 < south and north < 37  # Aleppo and Idlib, not London
+    tooltips = {f["properties"]["tooltip"] for f in layers(m)["Places"].data["features"]}
+    assert any(t.startswith("Britain") or t.startswith("United Kingdom") for t in tooltips)  # still pinned
