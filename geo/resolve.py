@@ -120,7 +120,7 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
             countries[m.country] += 1
             continue
         cands = first.get(n) or []
-        if not cands:
+        if not cands or m.by_sound:  # a spelling matched by its sound is no evidence of where the story is
             continue
         top = cands[0]
         if top.kind == "country":
@@ -147,6 +147,12 @@ def _stray(place: Place, focus: Focus, anchors: _Anchors) -> bool:
             and place.country not in focus.theatre_countries
             and place.kind not in ("country", "province", "water", "region")
             and place.population < STRAY_POPULATION and not anchors.near(place))
+
+
+def _in_focus(place: Place, focus: Focus) -> bool:
+    """True for a place of the theatre's or the article's countries: a spelling matched only by its sound
+    must be a place of the story's own war, or near its other places ("Silicon Valley" is no Syrian town)."""
+    return place.country in focus.theatre_countries or focus.countries.get(place.country, 0.0) >= STRAY_SHARE
 
 
 def resolve(gazetteer: Gazetteer, mentions: list[Mention],
@@ -198,7 +204,8 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
                 toponyms.append(Toponym(m.start, m.end, m.text, city, m.role, "centre", m.kind_hint, m.historical,
                                         confidence, (city, *ranked), m.sentence))
                 continue
-        if not ranked or _stray(ranked[0], focus, anchors):
+        if not ranked or _stray(ranked[0], focus, anchors) or (
+                m.by_sound and not (_in_focus(ranked[0], focus) or anchors.near(ranked[0]))):
             continue
         toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,
                                 confidence, ranked, m.sentence))
