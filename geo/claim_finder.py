@@ -25,6 +25,7 @@ from geo.claim_words import (
     ARMED_NOUN,
     CLAUSE_BREAK,
     CONDITIONAL,
+    CONTINUED,
     CONTROL_LOST,
     COORDINATION,
     COPULA,
@@ -50,6 +51,7 @@ from geo.claim_words import (
     OBJECT_OF_VERB,
     ORIGIN,
     PASSIVE_VOICE,
+    PAST_VERB,
     PLACE_REFERENCE,
     PREDICTED,
     PRONOUN_BEFORE,
@@ -57,6 +59,8 @@ from geo.claim_words import (
     PROVINCE_ANAPHOR,
     REFERRED_PART,
     REPELLED,
+    SHARED_NOUN,
+    STATE_CONTROL,
     SUBJECT_PRONOUN,
     SUPPORTER,
     SUSPENDED_HYPHEN,
@@ -74,10 +78,6 @@ PLACE_AFTER = 200  # characters after a trigger within which its place is looked
 PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
 ACTOR_BEFORE = 160
-PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
-CONTINUED = re.compile(r"\b(?:also|again|further|another|more|too|continued|kept)\b", re.I)
-SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+[\w-]+")  # "Russian and Syrian warplanes": both fly them
-STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)
 IRREALIS_KINDS = ("capture", "control", "siege")  # the kinds an intention turns into an advance or nothing
 
 

@@ -148,3 +148,9 @@ LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|town
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
                        r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+# "X backed by Y pushed": a verb in the past (not a noun such as "air strikes") after the backed side
+PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
+# "Rockets also hit ...": a side-less event that says it goes on with the last one
+CONTINUED = re.compile(r"\b(?:also|again|further|another|more|too|continued|kept)\b", re.I)
+SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+[\w-]+")  # "Russian and Syrian warplanes": both fly them
+STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)  # "under government control"

@@ -43,12 +43,33 @@ def with_curly_apostrophes(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return phrases + tuple(p.replace("'", "’") for p in phrases if "'" in p)
 
 
+class _Matchers:
+    """Two PhraseMatchers: acronyms by their exact case, every other phrase case-folded."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+
+    def add(self, label: str, phrases: tuple[str, ...]) -> None:
+        phrases = with_curly_apostrophes(phrases)
+        sensitive = [self.nlp.make_doc(p) for p in phrases if case_sensitive(p)]
+        insensitive = [self.nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
+        if sensitive:
+            self.exact.add(label, sensitive)
+        if insensitive:
+            self.folded.add(label, insensitive)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start token, end token) of every match."""
+        return [(doc.vocab.strings[m], s, e) for matcher in (self.exact, self.folded) for m, s, e in matcher(doc)]
+
+
 class SideFinder:
     """Side mentions of one theatre in a Doc."""
 
     def __init__(self, nlp: Language, theatre: Theatre):
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matchers = _Matchers(nlp)
         self.labels: dict[str, tuple[str, str]] = {}
         self.home = {side.id for side in theatre.sides if side.country and side.country == theatre.countries[0]}
         for side in theatre.sides:
@@ -56,20 +77,13 @@ class SideFinder:
                                  ("adjective", side.adjectives), ("reference", side.references)):
                 label = f"{side.id}|{how}"
                 self.labels[label] = (side.id, how)
-                phrases = with_curly_apostrophes(phrases)
-                sensitive = [nlp.make_doc(p) for p in phrases if case_sensitive(p)]
-                insensitive = [nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
-                if sensitive:
-                    self.exact.add(label, sensitive)
-                if insensitive:
-                    self.folded.add(label, insensitive)
+                self.matchers.add(label, phrases)
 
     def __call__(self, doc: Doc, sentence_of) -> list[SideMention]:
         """Side mentions in text order; `sentence_of(token_index)` numbers the sentences."""
-        spans = [doc[s:e] for matcher in (self.exact, self.folded) for s, e in
-                 ((s, e) for _, s, e in matcher(doc))]
-        label_of = {(s, e): doc.vocab.strings[m] for matcher in (self.exact, self.folded)
-                    for m, s, e in matcher(doc)}
+        matches = self.matchers(doc)
+        spans = [doc[s:e] for _, s, e in matches]
+        label_of = {(s, e): label for label, s, e in matches}
         mentions, last_named = [], {}
         for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
             side, how = self.labels[label_of[(span.start, span.end)]]
@@ -91,25 +105,17 @@ class TheatreSpotter:
     """
 
     def __init__(self, nlp: Language, theatres: tuple[Theatre, ...]):
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matchers = _Matchers(nlp)
         for theatre in theatres:
             own = [side for side in theatre.sides if side.country is None or side.country in theatre.countries]
-            phrases = with_curly_apostrophes(tuple(p for side in own for p in (
+            self.matchers.add(theatre.id, tuple(p for side in own for p in (
                 side.names + tuple(n for n, _ in side.renamings)) if " " in p or not p.islower()))
-            sensitive = [nlp.make_doc(p) for p in phrases if case_sensitive(p)]
-            insensitive = [nlp.make_doc(p) for p in phrases if not case_sensitive(p)]
-            if sensitive:
-                self.exact.add(theatre.id, sensitive)
-            if insensitive:
-                self.folded.add(theatre.id, insensitive)
 
     def __call__(self, doc: Doc) -> Counter:
         """Distinct side names per theatre id ("DNR" three times is one name), the longest where they overlap."""
         spans: dict[str, list] = {}
-        for matcher in (self.exact, self.folded):
-            for label, s, e in matcher(doc):
-                spans.setdefault(doc.vocab.strings[label], []).append(doc[s:e])
+        for label, s, e in self.matchers(doc):
+            spans.setdefault(label, []).append(doc[s:e])
         return Counter({theatre: len({span.text.lower() for span in filter_spans(found)})
                         for theatre, found in spans.items()})
 
