@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -217,6 +218,8 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.demonyms = demonyms()
         self.organisations = organisations
+        # the same capitalised runs ("The", "Monday", "Aleppo") come back in every article
+        self._known = lru_cache(maxsize=200_000)(self._known)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         t = _Tokens(doc)
