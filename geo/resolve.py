@@ -33,6 +33,7 @@ STRAY_FOCUS = 0.6  # an article this much about one country ...
 STRAY_POPULATION = 50_000  # ... does not pin a small namesake elsewhere with nothing near it
 STRAY_SHARE = 0.1  # ... in a country it barely names (the namesake itself may be its only mention there)
 FOLDED_ONLY = 2.5  # a candidate reached only through transliteration folding
+SOUND_CONFIDENCE = 0.5  # at most, for a spelling the gazetteer lacks, matched by its sound
 # Quarters every old city has: "the Old City" is the one of the city the article last named.
 OLD_QUARTERS = frozenset({"old city", "old town", "old quarter", "old souk", "old souq", "citadel"})
 
@@ -207,6 +208,8 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
         if not ranked or _stray(ranked[0], focus, anchors) or (
                 m.by_sound and not (_in_focus(ranked[0], focus) or anchors.near(ranked[0]))):
             continue
+        if m.by_sound:
+            confidence = min(confidence, SOUND_CONFIDENCE)
         toponyms.append(Toponym(m.start, m.end, m.text, ranked[0], m.role, m.sector, m.kind_hint, m.historical,
                                 confidence, ranked, m.sentence))
     return toponyms, focus.countries

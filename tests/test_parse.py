@@ -209,7 +209,7 @@ def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
     assert t["Kwairis"].place.name == "Kuweires airbase"
     text = "Rebels shelled the Kwairis military airport near al-Bab. By night Kwairis was quiet."
     assert [x.start for x in parse(text).toponyms if x.text == "Kwairis"] == [text.find("Kwairis"), text.rfind("Kwairis")]
-    assert t["Kwairis"].place.kind == "facility"
+    assert t["Kwairis"].place.kind == "facility" and t["Kwairis"].confidence <= 0.5  # a guess, and it says so
     assert found("Jets pounded Urem al-Soghra west of Aleppo on Monday.")["Urem al-Soghra"].place.name \
         == "Urum al-Sughra"  # a bearing from a known place marks it too
     assert found("Mortars fell on the Salahin neighbourhood of Aleppo late on Sunday.")["Salahin"].place.name \
