@@ -43,7 +43,7 @@ def with_curly_apostrophes(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return phrases + tuple(p.replace("'", "’") for p in phrases if "'" in p)
 
 
-class _Matchers:
+class PhraseMatchers:
     """Two PhraseMatchers: acronyms by their exact case, every other phrase case-folded."""
 
     def __init__(self, nlp: Language):
@@ -69,7 +69,7 @@ class SideFinder:
     """Side mentions of one theatre in a Doc."""
 
     def __init__(self, nlp: Language, theatre: Theatre):
-        self.matchers = _Matchers(nlp)
+        self.matchers = PhraseMatchers(nlp)
         self.labels: dict[str, tuple[str, str]] = {}
         self.home = {side.id for side in theatre.sides if side.country and side.country == theatre.countries[0]}
         for side in theatre.sides:
@@ -105,7 +105,7 @@ class TheatreSpotter:
     """
 
     def __init__(self, nlp: Language, theatres: tuple[Theatre, ...]):
-        self.matchers = _Matchers(nlp)
+        self.matchers = PhraseMatchers(nlp)
         for theatre in theatres:
             own = [side for side in theatre.sides if side.country is None or side.country in theatre.countries]
             self.matchers.add(theatre.id, tuple(p for side in own for p in (
