@@ -48,20 +48,20 @@ class Focus:
 
 
 @lru_cache(maxsize=100_000)
+def _carries(place: Place, keys: set[str]) -> bool:
+    """True when one of the place's names normalises to one of `keys`."""
+    return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
+
+
 def _named_exactly(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     """True when the place carries the mention's name up to normalisation (kind words aside)."""
-    place = gazetteer.lookup(place_id)
-    keys = {normalize(text), normalize(split_kind(text)[0])}
-    return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
+    return _carries(gazetteer.lookup(place_id), {normalize(text), normalize(split_kind(text)[0])})
 
 
 def _named_with_kind_word(text: str, place: Place) -> bool:
     """True when the mention holds a kind word and the place carries the whole of it as a name:
     "Yarmouk camp" (a refugee camp, not a military one) is the place of that name."""
-    if split_kind(text)[1] is None:
-        return False
-    key = normalize(text)
-    return normalize(place.name) == key or any(normalize(a) == key for a in place.alternates)
+    return split_kind(text)[1] is not None and _carries(place, {normalize(text)})
 
 
 def _prominence(gazetteer: Gazetteer, place: Place) -> float:
