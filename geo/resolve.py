@@ -47,12 +47,12 @@ class Focus:
     theatre_countries: tuple[str, ...]
 
 
-@lru_cache(maxsize=100_000)
 def _carries(place: Place, keys: set[str]) -> bool:
     """True when one of the place's names normalises to one of `keys`."""
     return normalize(place.name) in keys or any(normalize(a) in keys for a in place.alternates)
 
 
+@lru_cache(maxsize=100_000)
 def _named_exactly(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     """True when the place carries the mention's name up to normalisation (kind words aside)."""
     return _carries(gazetteer.lookup(place_id), {normalize(text), normalize(split_kind(text)[0])})
