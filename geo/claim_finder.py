@@ -39,6 +39,7 @@ from geo.claim_words import (
     HELD_ADJECTIVE,
     INSIDE_COUNTRY,
     IRREALIS,
+    LOST_TO,
     KILLED_IN,
     LIST_GAP,
     LOCAL_KINDS,
@@ -276,6 +277,9 @@ class ClaimFinder:
         after = [a for a in actors if end <= a.start < clause[1] and not a.held]
         before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
                   and start - a.end <= ACTOR_BEFORE]
+        if kind == "capture" and LOST_TO.match(text, start):  # "IS lost Palmyra to the army": the army took it
+            winner = next((a for a in after if re.fullmatch(r"\s*(?:the\s+)?", text[end:a.start], re.I)), None)
+            return (winner.side, before[-1].side if before else None) if winner else (None, None)
         if before and kind != "control" and re.fullmatch(r"(?:['’]?s)?\s?", text[before[-1].end:start]) \
                 and not re.fullmatch(r"targets?", text[start:end], re.I) \
                 and not (SUPPORTER.search(text[clause[0]:before[-1].start])
@@ -384,6 +388,8 @@ class ClaimFinder:
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
                   and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))
                   and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])]
+        if kind == "capture" and LOST_TO.match(text, start):
+            return [t for t in places if start < t.start and t.end < end][-1:]
         if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):
             # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]
@@ -433,7 +439,7 @@ class ClaimFinder:
         if not chosen:
             return []
         following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
-        if following and re.match(r"^(?:['’]?s?)\s+$", text[chosen[0].end:following[0].start]):
+        if following and re.match(r"^['’]?s\s+$", text[chosen[0].end:following[0].start]):
             chosen = following[:1]  # "Syria's Kobani", "Aleppo's Salaheddine": the part, not the whole
         group = list(chosen)
         pool = after if after else list(reversed(before))

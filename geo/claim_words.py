@@ -23,11 +23,13 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"t(?:ook|aken)(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
+                       r"expell?(?:ed|ing|s)?", r"kick(?:s|ed|ing)?\s+out", r"oust(?:s|ed|ing)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
-                       r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)")),
+                       r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)",
+                       # "the loss of Tal Abyad to Kurdish fighters": the side after "to" took what was lost
+                       r"los(?:s|t|es|ing)\s+(?:of\s+)?(?:[\w'’-]+\s+){1,6}?to(?=\s)")),
     ("control", _words(r"(?!(?:radio|remote|state|self|family|privately|publicly)-)\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?<!taken\s)(?<!take\s)(?<!took\s)(?<!takes\s)(?<!taking\s)(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
                        r"controls?|controlling", r"control\s+of", r"strongholds?", r"bastions?", r"enclaves?", r"pockets?", r"repell?(?:ed|ing|s)?", r"repuls(?:ed|ing)",
@@ -88,6 +90,7 @@ REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|north
 DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b(?:intercept\w*|downed)\s+(?:[\w-]+\s+){0,3}$",
                     re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
+LOST_TO = re.compile(r"los(?:s|t|es|ing)\b", re.I)  # a capture told by its loser: the place is inside the trigger
 # "areas that have fallen out of its control", "lost control of": control denied, not claimed.
 CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"
                           r"from\s+(?:[\w-]+\s+)?)\s*$", re.I)  # "wrested the region from Daesh control"
@@ -98,7 +101,7 @@ DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
 INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:[\w-]+,?\s+(?:and|or)\s+)?$", re.I)  # "in Iraq and Syria": both
+                            r"(?:[\w-]+,?\s+(?:and|or)\s+(?:neighbou?ring\s+)?)?$", re.I)  # "in Syria and (neighbouring) Iraq"
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
 REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)

@@ -201,7 +201,8 @@ def _spans_from(t: _Tokens, i: int) -> list[int]:
         if w[:1].isspace():
             break
         if _capitalised(w):
-            ends.append(j + 1)
+            if not (w.lower() in ARTICLES and t.word(j + 1) == "-"):  # "... Province Al-Qaryatayn"
+                ends.append(j + 1)
         elif w.lower() in FACILITY_TAILS and j > i:
             ends.append(j + 1)
             break
@@ -300,7 +301,7 @@ class Recognizer:
     def _cued(t: _Tokens, i: int, j: int) -> bool:
         """True when the words around a name say it is a place: a kind word after it (past
         "military", "refugee" ...), a bearing from another place ("X west and south of Aleppo"),
-        or "the town of", "the villages of" before it."""
+        or "the town of", "the villages of", "west of" before it."""
         m = j
         while m < j + 2 and t.word(m).lower() in KIND_MODIFIERS:
             m += 1
@@ -311,7 +312,8 @@ class Recognizer:
                 t.word(m + 1) == "and" and t.word(m + 2).lower() in DIRECTIONS and t.word(m + 3) == "of")):
             return True
         before2 = t.word(i - 2).lower()
-        return t.word(i - 1).lower() == "of" and (before2 in KIND_WORDS or before2 in PLURAL_KINDS)
+        return t.word(i - 1).lower() == "of" and (before2 in KIND_WORDS or before2 in PLURAL_KINDS
+                                                  or before2 in DIRECTIONS)  # "to the west of X"
 
     def _possessive_without_apostrophe(self, t: _Tokens, i: int, people: set[str]):
         """Feeds that strip apostrophes write "Syrias army": take the name without its s."""
@@ -358,8 +360,8 @@ class Recognizer:
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1 and country is None
                     and after.lower() not in KIND_WORDS and not self._placeish(after)
                     and not self._is_state(text) and not self._place_starts(t, j)
-                    and not self._in_institution(t, j)):
-                return False
+                    and not self._in_institution(t, j) and not self._after_country_possessive(t, i)):
+                return False  # but in "Syria's Raqqa Completely Liberated" the headline goes on
         if country is not None or j > i + 1:
             return True
         zipf = self.gazetteer.word_frequency(text)
@@ -443,6 +445,13 @@ class Recognizer:
             # "Syrias Kobani": a possessive whose apostrophe a feed stripped
             return len(word) >= 5 and word.endswith("s") and self._is_country(word[:-1])
         return self.gazetteer.word_frequency(word) < COMMON_ZIPF_LIMIT or not self._minor(word)
+
+    def _after_country_possessive(self, t: _Tokens, i: int) -> bool:
+        """True after "Syria's" or "Syrias": what a country has next is a place of it."""
+        before = t.word(i - 1)
+        if before in ("'s", "’s"):
+            return self._is_country(t.word(i - 2))
+        return len(before) >= 5 and before.endswith("s") and self._is_country(before[:-1])
 
     def _minor(self, text: str) -> bool:
         """True for a name whose best place is small and not the team's: it may well be a surname."""

@@ -422,3 +422,17 @@ def test_a_sideless_event_continues_the_last_campaign_only_when_the_text_says_so
     assert ("attack", "syrian_government", "Harasta") in {(c.kind, c.actor, c.place.name) for c in found}
     found = claims("Government jets struck Douma on Monday. Shells fell on Harasta, residents said.")
     assert "Harasta" not in {c.place.name for c in found}  # who fired is not said
+
+
+def test_a_place_lost_to_a_side_was_captured_by_it():
+    assert ("capture", "syrian_government", "isis", "Palmyra") in {
+        (c.kind, c.actor, c.target_actor, c.place.name) for c in claims("IS lost Palmyra to the army in March.")}
+    assert one("The group's loss of Tabqa to government forces came after weeks of fighting.", "capture").actor \
+        == "syrian_government"
+    assert not claims("IS lost 300 fighters to air strikes.")  # no place lost
+    assert one("The army kicked out IS from Qaryatayn on Monday.", "capture").actor == "syrian_government"
+
+
+def test_a_country_after_neighbouring_in_a_list_of_countries_is_a_place_of_the_claim():
+    held = {c.place.name for c in claims("IS holds land in Syria and neighbouring Iraq.") if c.kind == "control"}
+    assert held == {"Syria", "Iraq"}

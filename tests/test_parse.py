@@ -249,3 +249,20 @@ def test_page_furniture_before_a_name_does_not_hide_it():
 def test_the_old_city_is_the_one_of_the_city_last_named():
     t = found("A mortar round landed in Homs city. Residents of the Old City fled.")
     assert t["Old City"].place == t["Homs"].place and t["Old City"].sector == "centre"
+
+
+def test_a_name_ends_before_an_article_that_opens_the_next_name():
+    t = found("Kurdish fighters took a gas field in Hasakah Province Al-Shaddadi lies further south.")
+    assert t["Hasakah Province"].place.kind == "province" and t["Al-Shaddadi"].place.name == "Shaddadi"
+
+
+def test_a_countrys_possessive_names_a_place_inside_a_headline_run():
+    t = found("Residents said the market had reopened by the weekend in the old quarter. Monitors Say Syrias "
+              "Palmyra Remains Calm After Shelling and shops there were busy with people buying bread and fuel.")
+    assert t["Palmyra"].role == "literal"
+
+
+def test_a_bearing_before_an_unknown_spelling_marks_it_as_a_place():
+    assert found("Shelling was reported to the west of Kwairis, near Aleppo, on Monday.")["Kwairis"].place.name \
+        == "Kuweires airbase"
+    assert "Kwairis" not in found("Shelling was reported in Kwairis, near Aleppo, on Monday.")
