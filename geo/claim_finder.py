@@ -68,6 +68,7 @@ from geo.claim_words import (
     TARGET_BEFORE,
     TRIGGERS,
     UNDER_WAY,
+    WEAPON_SUBJECT,
 )
 from geo.claims import Claim
 from geo.dates import event_date
@@ -145,7 +146,9 @@ class ClaimFinder:
         self.last_claim: tuple[str, str, str | None] | None = None
         self.last_place = None
         self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
-        for sentence in sentences:
+        self.last_claim_at = -9
+        for index, sentence in enumerate(sentences):
+            self.sentence_index = index
             in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
             here = [t for t in places if sentence[0] <= t.start < sentence[1]]
             if here or self.last_place is not None:
@@ -199,6 +202,7 @@ class ClaimFinder:
             if actor is None:
                 continue
             self.last_claim = (kind, actor, target)
+            self.last_claim_at = self.sentence_index
             chosen = self._places(text, kind, start, end, clause, places, actors)
             partners = self._partners(text, actor, start, clause, actors)
             # "rebels and government forces battled": foes named together fight, the first named attacking
@@ -361,7 +365,9 @@ class ClaimFinder:
                                                              text[end:after[0].start], re.I):
             return after[0].side, after[1].side  # "battles between IS and Kurdish fighters": the first named attacks
         if kind in ("attack", "strike") and self.last_claim is not None and self.last_claim[0] in ("attack", "strike") \
-                and not before and not after and CONTINUED.search(text[clause[0]:end]):
+                and not before and not after and (CONTINUED.search(text[clause[0]:end]) or (
+                    WEAPON_SUBJECT.match(text, clause[0], end) and kind == self.last_claim[0]
+                    and self.last_claim_at == self.sentence_index - 1)):  # shelling right after shelling
             return self.last_claim[1], self.last_claim[2]  # "Rockets also hit ...": the same campaign goes on
         return None, None
 

@@ -155,5 +155,8 @@ SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\
 PAST_VERB = re.compile(r"\w+ed\b|(?:re)?took\b|overr?an\b|drove\b|fought\b|struck\b|hit\b|won\b|broke\b", re.I)
 # "Rockets also hit ...": a side-less event that says it goes on with the last one
 CONTINUED = re.compile(r"\b(?:also|again|further|another|more|too|continued|kept)\b", re.I)
+# "Rockets fired from launchers hit Jobar" right after a sentence naming who shells: the same shelling
+WEAPON_SUBJECT = re.compile(r"\W*(?:(?:the|heavy|more|multiple|[\w]+-[\w]+)\s+)*(?:rockets?|shells?|mortars?|"
+                            r"mortar\s+rounds?|missiles?|barrel\s+bombs?|artillery\s+shells?)\b", re.I)
 SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+[\w-]+")  # "Russian and Syrian warplanes": both fly them
 STATE_CONTROL = re.compile(r"\b(?:government|regime|state|army)\s+control$", re.I)  # "under government control"

@@ -436,3 +436,11 @@ def test_a_place_lost_to_a_side_was_captured_by_it():
 def test_a_country_after_neighbouring_in_a_list_of_countries_is_a_place_of_the_claim():
     held = {c.place.name for c in claims("IS holds land in Syria and neighbouring Iraq.") if c.kind == "control"}
     assert held == {"Syria", "Iraq"}
+
+
+def test_shells_fired_right_after_a_named_bombardment_are_the_same_sides():
+    found = claims("Government forces shelled Douma on Monday. Mortar rounds and rockets hit Harasta and Arbin.")
+    assert {("attack", "syrian_government", p) for p in ("Harasta", "Arbin")} <= \
+        {(c.kind, c.actor, c.place.name) for c in found}
+    later = claims("Government forces shelled Douma on Monday. Aid arrived on Tuesday. Rockets hit Harasta.")
+    assert "Harasta" not in {c.place.name for c in later}  # a sentence in between: who fired is not said
