@@ -420,7 +420,7 @@ class ClaimFinder:
         if anaphor and after and anaphor.end() <= after[0].start:
             after = []  # "repelled attacks near the town and ... over Kherson": the town named before
         chosen = after[:1] or before[-1:]
-        relative = re.search(r",\s*(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
+        relative = re.search(r"(?:,\s*|\s)(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
         if not chosen and relative:
             # "Raqqa, the capital of IS, where the group holds": Raqqa; "Raqqa, which IS seized": Raqqa, but
             # "the airport, which the LNA seized": no place named

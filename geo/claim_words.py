@@ -116,7 +116,7 @@ SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<su
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
-                          r"|\s+(?:while|whereas|but)\s+")
+                          r"|\s+(?:while|whereas|but|where)\s+")  # feeds drop commas: "Qaboun to the north where rebels"
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside

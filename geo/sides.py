@@ -72,6 +72,7 @@ class SideFinder:
         self.matchers = PhraseMatchers(nlp)
         self.labels: dict[str, tuple[str, str]] = {}
         self.home = {side.id for side in theatre.sides if side.country and side.country == theatre.countries[0]}
+        self.by_name = {name.lower(): side.id for side in theatre.sides for name in side.names}
         for side in theatre.sides:
             for how, phrases in (("name", side.names + tuple(n for n, _ in side.renamings)),
                                  ("adjective", side.adjectives), ("reference", side.references)):
@@ -94,7 +95,21 @@ class SideFinder:
             else:
                 last_named[side] = sentence
             mentions.append(SideMention(span.start_char, span.end_char, span.text, side, how))
-        return mentions
+        return sorted(mentions + self._sharing(doc, spans), key=lambda m: m.start)
+
+    def _sharing(self, doc: Doc, spans: list) -> list[SideMention]:
+        """"Kurdish and regime forces": the first word names a side with the noun it shares."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        found = []
+        for span in spans:
+            first = span.start - 2
+            if first < 0 or first in taken or doc[first + 1].lower_ not in ("and", "or"):
+                continue
+            word = doc[first]
+            side = self.by_name.get(f"{word.lower_} {doc[span.end - 1].lower_}")
+            if side is not None:
+                found.append(SideMention(word.idx, word.idx + len(word), word.text, side, "name"))
+        return found
 
 
 class TheatreSpotter:

@@ -444,3 +444,10 @@ def test_shells_fired_right_after_a_named_bombardment_are_the_same_sides():
         {(c.kind, c.actor, c.place.name) for c in found}
     later = claims("Government forces shelled Douma on Monday. Aid arrived on Tuesday. Rockets hit Harasta.")
     assert "Harasta" not in {c.place.name for c in later}  # a sentence in between: who fired is not said
+
+
+def test_a_where_clause_without_its_comma_is_a_clause_of_its_own():
+    found = {(c.kind, c.actor, c.place.name) for c in claims(
+        "Government forces shelled Douma on Monday. Rockets also hit the district of Qaboun to the north where "
+        "rebel fighters have repelled attempts by loyalist forces to storm it.")}
+    assert ("attack", "syrian_government", "Qaboun") in found

@@ -11,6 +11,7 @@ PROFILE = Theatre("test", "Test war", "2011-01-01", None, ("SY",), (), (
          ("the militants",), (), (), ("gov",)),
     Side("gov", "Government", "#d62728", ("government forces",), ("government-held",), ("the army",), (), (),
          ("isis",), country="SY"),
+    Side("rebels", "Rebels", "#2ca02c", ("rebel forces",), (), (), (), (), ("gov",)),
 ))
 
 
@@ -34,6 +35,12 @@ def test_references_need_their_side_named_shortly_before():
 
 def test_the_army_of_the_theatres_own_country_needs_no_earlier_name():
     assert find("The army recaptured the town on Sunday.") == [("The army", "gov", "reference")]
+
+
+def test_a_word_sharing_a_sides_noun_names_that_side():
+    found = find("Homs is split between rebel and government forces.")
+    assert found == [("rebel", "rebels", "name"), ("government forces", "gov", "name")]
+    assert find("Homs is split between Arab and government forces.") == [("government forces", "gov", "name")]
 
 
 def test_shipped_profiles_hold_the_gold_ids_and_distinct_colours():
