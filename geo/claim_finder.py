@@ -448,7 +448,8 @@ class ClaimFinder:
         if following and re.match(r"^['’]?s\s+$", text[chosen[0].end:following[0].start]):
             chosen = following[:1]  # "Syria's Kobani", "Aleppo's Salaheddine": the part, not the whole
         group = list(chosen)
-        pool = after if after else list(reversed(before))
+        # a list goes on past the trigger's reach, to the clause's end
+        pool = [t for t in places if after[0].start <= t.start < clause[1]] if after else list(reversed(before))
         for t in pool[1:]:
             previous = group[-1]
             gap = text[previous.end:t.start] if t.start >= previous.end else text[t.end:previous.start]

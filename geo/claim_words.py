@@ -145,7 +145,7 @@ COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
 # "positions south of al-Nuaima town and Ghazar area in the towns of Ebtaa, Dael": the words that
 # join the places of one list of targets (names the gazetteer lacks among them)
-LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|towns?|villages?|areas?|neighbou?rhoods?|"
+LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|al|el|towns?|villages?|areas?|neighbou?rhoods?|"
                       r"districts?|surrounding|outskirts|vicinity|axis|(?:north|south|east|west)(?:ern)?)\b|"
                       r"\b[A-Z][\w'’]*)*")  # hyphens have their own branch: one reading of a gap, no backtracking
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"

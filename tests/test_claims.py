@@ -451,3 +451,11 @@ def test_a_where_clause_without_its_comma_is_a_clause_of_its_own():
         "Government forces shelled Douma on Monday. Rockets also hit the district of Qaboun to the north where "
         "rebel fighters have repelled attempts by loyalist forces to storm it.")}
     assert ("attack", "syrian_government", "Qaboun") in found
+
+
+def test_every_town_of_a_long_list_of_targets_is_a_target():
+    text = ("Army units shelled militant positions near Ibtaa Dael Kafr al-Zaitoun and the outskirts of Naimeh and "
+            "Karak and in the vicinity of the villages of Saida Umm al-Mayadhin Nasib and the outskirts of "
+            "al-Mseifra and the western outskirts of Khirbet Ghazaleh in the Daraa countryside.")
+    hit = {c.place.name for c in claims(text) if c.kind == "attack" and c.actor == "syrian_government"}
+    assert {"Ibtaa", "Dael", "Naimeh", "Nasib", "Khirbet Ghazaleh"} <= hit  # past an unknown "Kafr al-Zaitoun"
