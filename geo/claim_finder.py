@@ -29,6 +29,7 @@ from geo.claim_words import (
     CONTROL_LOST,
     COORDINATION,
     COPULA,
+    COUNTRY_REFERENCE,
     DISCUSSED,
     DOWNED,
     EVENT_REFERENCE,
@@ -145,13 +146,14 @@ class ClaimFinder:
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
         self.last_place = None
+        self.last_country = None  # the theatre's country last named, which "the country" refers to
         self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
         self.last_claim_at = -9
         for index, sentence in enumerate(sentences):
             self.sentence_index = index
             in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1]]
             here = [t for t in places if sentence[0] <= t.start < sentence[1]]
-            if here or self.last_place is not None:
+            if here or self.last_place is not None or self.last_country is not None:
                 for claim in self._sentence(text, sentence, in_sentence, here, last_actor, date):
                     claims.setdefault((claim.kind, claim.actor, claim.place.id, claim.sector, claim.start), claim)
             acting = [a for a in in_sentence if not a.held]
@@ -159,6 +161,8 @@ class ClaimFinder:
                 last_actor = acting[0].side
             groups = [a.side for a in acting if (side := self.theatre.side(a.side)) is not None and side.country is None]
             self.last_group = groups[0] if groups else self.last_group  # the subject comes first
+            countries = [t for t in here if t.place.kind == "country" and t.place.country in self.theatre.countries]
+            self.last_country = countries[-1] if countries else self.last_country
             local = [t for t in here if t.place.kind in LOCAL_KINDS]
             self.last_place = local[-1] if local else (None if here else self.last_place)
         # "hit by missiles" is one strike, not an attack and a strike
@@ -435,6 +439,9 @@ class ClaimFinder:
                 return []
             part = REFERRED_PART.search(text, clause[0], clause[1])
             return [replace(referred, sector=(part["side"] or part["side2"]).lower()) if part else referred]
+        if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
+            part = REFERRED_PART.search(text, clause[0], clause[1])
+            return [replace(self.last_country, sector=(part["side"] or part["side2"]).lower() if part else None)]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
         if held and head:  # "within 5 km of Bakhmut, a Russian-held city in Donetsk region": the city is Bakhmut
             chosen = head[-1:]

@@ -80,12 +80,15 @@ UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I
 HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 # "recapturing the city": a place referred back to anywhere in the clause
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+# "in the west of the country", "the war-torn country's west": the country the story is about
+COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
 # "the western half of the city", "east of the town", "the town's eastern districts": the part referred to
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
                            r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+)?of\s+the\s+"
-                           r"(?:city|town)|the\s+(?:city|town)['’]?s\s+(?P<side2>north|south|east|west)(?:ern)?\s)", re.I)
+                           r"(?:city|town|country)|the\s+(?:[\w-]+\s+)?(?:city|town|country)['’]?s\s+"
+                           r"(?P<side2>north|south|east|west)(?:ern)?\b)", re.I)
 # "shot down 12 Iranian-made drones": the drones are the other side's, downed, not striking for the shooter
 DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b(?:intercept\w*|downed)\s+(?:[\w-]+\s+){0,3}$",
                     re.I)

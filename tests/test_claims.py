@@ -459,3 +459,10 @@ def test_every_town_of_a_long_list_of_targets_is_a_target():
             "al-Mseifra and the western outskirts of Khirbet Ghazaleh in the Daraa countryside.")
     hit = {c.place.name for c in claims(text) if c.kind == "attack" and c.actor == "syrian_government"}
     assert {"Ibtaa", "Dael", "Naimeh", "Nasib", "Khirbet Ghazaleh"} <= hit  # past an unknown "Kafr al-Zaitoun"
+
+
+def test_the_country_is_the_theatres_country_last_named_with_its_part():
+    found = claims("Jets struck Syria on Monday. Later the Syrian army opened an offensive in the battered country's "
+                   "north.")
+    assert ("attack", "syrian_government", "Syria", "north") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
+    assert not [c for c in claims("The Syrian army opened an offensive in the country's north.") if c.kind == "attack"]
