@@ -40,6 +40,10 @@ DEFAULT_POPULATION = {
 }
 # Conflict places outrank namesakes of the same size elsewhere: that is what the app is for.
 SUPPLEMENT_WEIGHT = 5
+# The word English reporting adds to a province's name in these countries ("Homs Governorate",
+# "Donetsk Oblast"), so that a province is never shown under its capital's bare name.
+ADMIN1_UNITS = {"SY": "Governorate", "IQ": "Governorate", "YE": "Governorate", "JO": "Governorate",
+                "LB": "Governorate", "EG": "Governorate", "UA": "Oblast", "SD": "State"}
 
 
 # Place names at least this frequent as English words (Zipf scale: "mission" 4.9, "aleppo" 3.6)
@@ -79,6 +83,7 @@ class Draft:
     geonameid: int = 0
     names: set[str] = field(default_factory=set)
     curated: set[str] = field(default_factory=set)  # names the team wrote for this place
+    bare_name: str = ""  # a province's name without its unit: "Aleppo" stays its name beside the city's
 
     def add_names(self, names) -> None:
         self.names.update(n.strip() for n in names if n and n.strip())
@@ -125,10 +130,20 @@ def _admin1(boundaries: dict) -> list[Draft]:
     drafts = []
     for area in boundaries["admin1"]:
         lat, lon = _point(shape(area["geometry"]))
-        draft = Draft(area["name"], lat, lon, "province", area["country"], "naturalearth")
+        draft = Draft(_province_name(area), lat, lon, "province", area["country"], "naturalearth")
         draft.add_names([area["name"], *area["alternates"]])
+        draft.bare_name = area["name"]
         drafts.append(draft)
     return drafts
+
+
+def _province_name(area: dict) -> str:
+    unit = ADMIN1_UNITS.get(area["country"])
+    # Kyiv city and Crimea are provinces of another type: their names stand alone
+    if unit is None or area["type"] not in ("Province", "Region", "State", "Governorate") \
+            or area["name"].endswith(unit):
+        return area["name"]
+    return f"{area['name']} {unit}"
 
 
 def _geonames(admin1_names: dict[str, str]) -> list[Draft]:
@@ -233,7 +248,7 @@ def _drop_stolen_names(drafts: list[Draft]) -> int:
             owners[(d.country, normalize(n))].add(i)
     dropped = 0
     for i, d in enumerate(drafts):
-        stolen = {n for n in d.names - d.curated - {d.name}
+        stolen = {n for n in d.names - d.curated - {d.name, d.bare_name}
                   if i not in owners.get((d.country, normalize(n)), {i})}
         d.names -= stolen
         dropped += len(stolen)

@@ -289,7 +289,7 @@ def test_denied_control_is_no_claim_and_the_province_is_that_of_the_place_named_
     assert not [c for c in found if c.actor == "isis"]
     c = one("Islamic State fighters drove rebels out of Mayadin, strengthening their hold on the whole province.",
             "control")
-    assert (c.actor, c.place.name, c.place.kind) == ("isis", "Deir ez-Zor", "province")
+    assert (c.actor, c.place.name, c.place.kind) == ("isis", "Deir ez-Zor Governorate", "province")
 
 
 def test_a_bracketed_wire_tag_does_not_cut_the_clause():
@@ -414,7 +414,7 @@ def test_a_which_clause_is_about_the_place_right_before_it_or_about_no_place():
 def test_the_province_referred_to_is_that_of_the_place_just_named_in_the_sentence():
     found = claims("Rebels shelled Aleppo. Jets struck near Raqqa and around Mayadin, where the group holds most "
                    "of the province.")
-    assert ("control", "Deir ez-Zor", "province") in {(c.kind, c.place.name, c.place.kind) for c in found}
+    assert ("control", "Deir ez-Zor Governorate", "province") in {(c.kind, c.place.name, c.place.kind) for c in found}
 
 
 def test_a_sideless_event_continues_the_last_campaign_only_when_the_text_says_so():

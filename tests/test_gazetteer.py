@@ -122,3 +122,10 @@ def test_a_border_town_keeps_its_own_country_beside_its_namesake_across_the_line
     assert gaz.get("Serekaniye").country == "SY"
     assert gaz.get("Ras al-Ain", country="SY").country == "SY"
     assert gaz.get("Ceylanpinar").country == "TR"
+
+
+def test_a_theatres_province_is_shown_with_its_unit_and_still_answers_to_its_bare_name(gaz):
+    aleppo = {(p.name, p.kind) for p in gaz.candidates("Aleppo", country="SY")}
+    assert {("Aleppo", "city"), ("Aleppo Governorate", "province")} <= aleppo
+    assert gaz.get("Donetsk", country="UA", kind="province").name == "Donetsk Oblast"
+    assert gaz.get("Ohio", country="US").name == "Ohio"  # elsewhere the bare name, as Natural Earth has it
