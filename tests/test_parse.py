@@ -205,17 +205,17 @@ def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is
 
 
 def test_an_unknown_spelling_marked_as_a_place_is_matched_by_its_sound():
-    t = found("Rebels shelled the Kwairis military airport east of Aleppo. By night Kwairis was quiet again.")
-    assert t["Kwairis"].place.name == "Kuweires airbase"
-    text = "Rebels shelled the Kwairis military airport near al-Bab. By night Kwairis was quiet."
-    assert [x.start for x in parse(text).toponyms if x.text == "Kwairis"] == [text.find("Kwairis"), text.rfind("Kwairis")]
-    assert t["Kwairis"].place.kind == "facility" and t["Kwairis"].confidence <= 0.5  # a guess, and it says so
+    t = found("Rebels shelled the Kwaeris military airport east of Aleppo. By night Kwaeris was quiet again.")
+    assert t["Kwaeris"].place.name == "Kuweires airbase"
+    text = "Rebels shelled the Kwaeris military airport near al-Bab. By night Kwaeris was quiet."
+    assert [x.start for x in parse(text).toponyms if x.text == "Kwaeris"] == [text.find("Kwaeris"), text.rfind("Kwaeris")]
+    assert t["Kwaeris"].place.kind == "facility" and t["Kwaeris"].confidence <= 0.5  # a guess, and it says so
     assert found("Jets pounded Urem al-Soghra west of Aleppo on Monday.")["Urem al-Soghra"].place.name \
         == "Urum al-Sughra"  # a bearing from a known place marks it too
     assert found("Mortars fell on the Salahin neighbourhood of Aleppo late on Sunday.")["Salahin"].place.name \
         == "Salihin (Aleppo)"  # the kind word after the name is its cue, not part of it
     # without a word that makes it a place, an unknown name stays unknown
-    assert "Kwairis" not in found("Mr Kwairis told reporters in Aleppo that he would stay.")
+    assert "Kwaeris" not in found("Mr Kwaeris told reporters in Aleppo that he would stay.")
     assert "Mohammed" not in found("The Mohammed district court in Baghdad ruled on Monday.")
     # a sound-alike far from the story's places and countries is no place of it
     assert "Silicon" not in found("Silicon Valley firms in San Jose cut water use by a fifth.")
@@ -263,6 +263,6 @@ def test_a_countrys_possessive_names_a_place_inside_a_headline_run():
 
 
 def test_a_bearing_before_an_unknown_spelling_marks_it_as_a_place():
-    assert found("Shelling was reported to the west of Kwairis, near Aleppo, on Monday.")["Kwairis"].place.name \
+    assert found("Shelling was reported to the west of Kwaeris, near Aleppo, on Monday.")["Kwaeris"].place.name \
         == "Kuweires airbase"
-    assert "Kwairis" not in found("Shelling was reported in Kwairis, near Aleppo, on Monday.")
+    assert "Kwaeris" not in found("Shelling was reported in Kwaeris, near Aleppo, on Monday.")
