@@ -25,6 +25,7 @@ from geo.claim_words import (
     ARMED_NOUN,
     CLAUSE_BREAK,
     CONDITIONAL,
+    CONTAINER_BEFORE,
     CONTINUED,
     CONTROL_LOST,
     COORDINATION,
@@ -46,10 +47,12 @@ from geo.claim_words import (
     LOCATOR,
     LOST_TO,
     MEMBER_OF,
+    NAME_WORD,
     NEGATED,
     NEUTRAL_SOURCE,
     NOMINAL_CONTROL,
     NOT_ACTING,
+    OBJECT_LEAD,
     OBJECT_OF_VERB,
     ORIGIN,
     PASSIVE_VOICE,
@@ -73,6 +76,7 @@ from geo.claim_words import (
 )
 from geo.claims import Claim
 from geo.dates import event_date
+from geo.recognize import COMMON_ZIPF_LIMIT
 from geo.sides import SideMention
 from geo.theatres import Theatre
 
@@ -141,6 +145,7 @@ class ClaimFinder:
                  date: str | None) -> list[Claim]:
         """Claims of an article; `sentences` are the character spans of its sentences."""
         actors = _actors(text, sides, toponyms, self.theatre)
+        self.named_spans = [(t.start, t.end) for t in toponyms] + [(a.start, a.end) for a in actors]
         places = [t for t in toponyms if t.place is not None and t.role == "literal" and self._in_theatre(t.place)]
         claims: dict[tuple, Claim] = {}
         last_actor: str | None = None
@@ -424,6 +429,8 @@ class ClaimFinder:
         if anaphor and after and anaphor.end() <= after[0].start:
             after = []  # "repelled attacks near the town and ... over Kherson": the town named before
         chosen = after[:1] or before[-1:]
+        if after and self._unknown_name_before(text, end, after[0].start):
+            return []  # "restored security to Sanei and Tal Meri in the countryside of Damascus": not Damascus
         relative = re.search(r"(?:,\s*|\s)(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
         if not chosen and relative:
             # "Raqqa, the capital of IS, where the group holds": Raqqa; "Raqqa, which IS seized": Raqqa, but
@@ -467,6 +474,15 @@ class ClaimFinder:
             else:
                 break
         return group
+
+    def _unknown_name_before(self, text: str, end: int, start: int) -> bool:
+        """True when a name the article does not resolve stands between a trigger and the place after it,
+        which then only contains the place meant ("in the countryside of", "in ... province")."""
+        if not CONTAINER_BEFORE.search(text, end, start):
+            return False
+        name = NAME_WORD.match(text, OBJECT_LEAD.match(text, end).end(), start)
+        return name is not None and not any(s <= name.start() < e for s, e in self.named_spans) \
+            and gazetteer.load().word_frequency(name.group()) < COMMON_ZIPF_LIMIT  # "Oil Field" in a headline is no name
 
     @staticmethod
     def _province_of(toponym):

@@ -80,6 +80,15 @@ UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I
 HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 # "recapturing the city": a place referred back to anywhere in the clause
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+# "... Tal Meri in the southwestern countryside of" / "in Hama province": words that end before a container
+CONTAINER_BEFORE = re.compile(r"\bin(?:\s+the)?(?:\s+[\w-]+)?\s+(?:countryside|province|governorate|region|outskirts|suburbs|"
+                              r"area)\s+of\s+$|\bin(?:\s+the)?\s+$", re.I)
+# The words between a verb and its object's name: "restore security to", "control over the axis of"
+OBJECT_LEAD = re.compile(r"[\s\"”’']*(?:(?:to|over|on|of|at|in|into)\s+)?(?:the\s+)?(?:(?:towns?|villages?|city|areas?|axis)\s+of\s+)?")
+# A capitalised word that may be part of a name: "Sanei", "al-Danaji" (not "The" or a weekday)
+NAME_WORD = re.compile(r"\b(?:al-|el-)?(?!(?:The|A|An|In|On|At|Of|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\b)[A-Z][\w'’-]*")
 # "in the west of the country", "the war-torn country's west": the country the story is about
 COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed

@@ -466,3 +466,10 @@ def test_the_country_is_the_theatres_country_last_named_with_its_part():
                    "north.")
     assert ("attack", "syrian_government", "Syria", "north") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
     assert not [c for c in claims("The Syrian army opened an offensive in the country's north.") if c.kind == "attack"]
+
+
+def test_a_target_the_gazetteer_lacks_is_no_claim_on_the_place_that_contains_it():
+    found = claims("The army restored security to Sanei and Tal Meri in the southwestern countryside of Damascus.")
+    assert "Damascus" not in {c.place.name for c in found}  # the army did not take Damascus
+    found = claims("The army restored security to Zabadani in the countryside of Damascus.")
+    assert ("capture", "Zabadani") in {(c.kind, c.place.name) for c in found}
