@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from geo import gazetteer
 from geo.claim_words import (
     ACTOR_AFTER,
+    ALONGSIDE,
     ANAPHOR,
     APPOSITIVE,
     ARMED_NOUN,
@@ -36,6 +37,7 @@ from geo.claim_words import (
     EVENT_REFERENCE,
     GENERIC_STATE,
     GROUP_BEFORE,
+    GROUP_HOME,
     HAVING,
     HEDGE,
     HELD_ADJECTIVE,
@@ -195,7 +197,8 @@ class ClaimFinder:
                     or (kind == "strike" and DOWNED.search(text[max(clause[0], start - 60):start])) \
                     or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) \
                     or NEGATED.search(text[clause[0]:start]) or (
-                    kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])):
+                    kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])) \
+                    or (kind == "attack" and ALONGSIDE.match(text, end)):  # "fought alongside the rebels"
                 continue
             if kind in IRREALIS_KINDS and "-" not in text[start:end] \
                     and IRREALIS.search(text[clause[0]:start]) \
@@ -402,7 +405,8 @@ class ClaimFinder:
         named = places
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
                   and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))
-                  and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])]
+                  and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])
+                  and not GROUP_HOME.search(text[max(clause[0], t.start - 30):t.start])]
         if kind == "capture" and LOST_TO.match(text, start):
             return [t for t in places if start < t.start and t.end < end][-1:]
         if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):

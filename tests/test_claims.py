@@ -473,3 +473,9 @@ def test_a_target_the_gazetteer_lacks_is_no_claim_on_the_place_that_contains_it(
     assert "Damascus" not in {c.place.name for c in found}  # the army did not take Damascus
     found = claims("The army restored security to Zabadani in the countryside of Damascus.")
     assert ("capture", "Zabadani") in {(c.kind, c.place.name) for c in found}
+
+
+def test_a_place_describing_a_group_or_fighting_alongside_allies_is_no_attack():
+    found = claims("Government troops clashed with rebels including members of Nusra, al-Qaeda's branch in Syria.")
+    assert "Syria" not in {c.place.name for c in found}
+    assert not [c for c in claims("In 2013 IS fought alongside the rebels in Aleppo.") if c.kind == "attack"]
