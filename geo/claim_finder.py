@@ -211,6 +211,8 @@ class ClaimFinder:
                 kind, actor, target = self.last_claim
             else:
                 actor, target = self._actor(text, kind, start, end, clause, sentence, actors, last_actor)
+                if actor is None and reference and self.last_claim is not None and kind == "advance":
+                    actor, target = self.last_claim[1:]  # "The offensive is part of an operation to seize ..."
             if actor is None:
                 continue
             self.last_claim = (kind, actor, target)

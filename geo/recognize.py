@@ -492,6 +492,8 @@ class Recognizer:
             sector = EDGES[before2]
         elif before == "of" and before2 in KIND_WORDS and before3 == "the":
             kind = KIND_WORDS[before2]
+        elif before == "of" and before2 in PLURAL_KINDS and kind is None:
+            kind = PLURAL_KINDS[before2]  # "the governorates of Daraa and Quneitra", not "villages of X province"
         role = "demonym" if country else "literal"
         if not country and t.word(j) == "-" and t.word(j + 1).lower() in ACTING:
             role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
@@ -581,4 +583,12 @@ class Recognizer:
                 mentions[n - 1] = replace(m0, kind_hint=m1.kind_hint)
             elif between == [","] and m0.role == "literal" and m0.context is None:
                 mentions[n - 1] = replace(m0, context=m1.text)
+        listed = False  # in a list after a plural kind word: "the governorates of Rif Dimashq, Daraa and Quneitra"
+        for n in range(1, len(found)):
+            (i0, j0, _), (i1, _, m1) = found[n - 1], found[n]
+            between = [w for w in t.words[j0:i1] if not w.isspace()]
+            listed = between in ([], ["and"], [","], [",", "and"]) and m1.kind_hint is None and (
+                listed or (t.word(i0 - 1) == "of" and t.word(i0 - 2).lower() in PLURAL_KINDS))
+            if listed:
+                mentions[n] = replace(m1, kind_hint=mentions[n - 1].kind_hint)
         return mentions

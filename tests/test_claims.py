@@ -479,3 +479,10 @@ def test_a_place_describing_a_group_or_fighting_alongside_allies_is_no_attack():
     found = claims("Government troops clashed with rebels including members of Nusra, al-Qaeda's branch in Syria.")
     assert "Syria" not in {c.place.name for c in found}
     assert not [c for c in claims("In 2013 IS fought alongside the rebels in Aleppo.") if c.kind == "attack"]
+
+
+def test_an_operation_referred_to_carries_its_side_to_the_aim_it_states():
+    found = claims("Government forces launched an offensive near Deraa on Sunday. The offensive is part of a plan "
+                   "to seize Nawa and Jasim.")
+    assert {("advance", "syrian_government", p) for p in ("Nawa", "Jasim")} <= \
+        {(c.kind, c.actor, c.place.name) for c in found}

@@ -266,3 +266,9 @@ def test_a_bearing_before_an_unknown_spelling_marks_it_as_a_place():
     assert found("Shelling was reported to the west of Kwaeris, near Aleppo, on Monday.")["Kwaeris"].place.name \
         == "Kuweires airbase"
     assert "Kwaeris" not in found("Shelling was reported in Kwaeris, near Aleppo, on Monday.")
+
+
+def test_a_plural_kind_word_before_a_list_gives_every_name_its_kind():
+    t = found("Troops massed where the governorates of Rif Dimashq, Daraa and Quneitra meet.", theatre="syria")
+    assert {t[n].place.kind for n in ("Rif Dimashq", "Daraa", "Quneitra")} == {"province"}
+    assert found("Shells hit the towns of Nawa and Jasim.")["Jasim"].place.kind != "province"
