@@ -173,6 +173,11 @@ class _Tokens:
         return flags
 
 
+def _countryside_kind(sector: str) -> str | None:
+    # "the Idlib countryside" is the rural province around the city: the province answers to it
+    return "province" if sector == "countryside" else None
+
+
 def _person(text: str, people: set[str]) -> bool:
     """True for a name seen after a first name, also in a possessive without apostrophe ("Assads")."""
     return text in people or (text.endswith("s") and text[:-1] in people)
@@ -466,19 +471,22 @@ class Recognizer:
             k += 1
         after, after2 = t.word(k).lower(), t.word(k + 1).lower()
         m = k
-        while m < k + 2 and (t.word(m) in self.demonyms or t.word(m).lower() in KIND_MODIFIERS):
-            m += 1  # "Yarmouk Palestinian refugee camp", "Kweyris military airport"
+        while m < k + 2 and (t.word(m) in self.demonyms or t.word(m).lower() in KIND_MODIFIERS
+                             or (t.word(m).lower() in DIRECTIONS and t.word(m + 1).lower() in KIND_WORDS
+                                 and t.word(m + 1).lower() not in EDGES)):
+            m += 1  # "Yarmouk Palestinian refugee camp", "Kweyris military airport", "Daraa southern province"
         if m > k and t.word(m).lower() in KIND_WORDS:
             kind = KIND_WORDS.get(f"{t.word(m - 1)} {t.word(m)}".lower(), KIND_WORDS[t.word(m).lower()])
         elif after in KIND_WORDS and after not in ("mount",):
             kind = KIND_WORDS[after]
             if after in EDGES:
                 sector = EDGES[after]
-                kind = None
+                kind = _countryside_kind(sector)
         elif after in PLURAL_KINDS:
             kind = PLURAL_KINDS[after]
         elif after in DIRECTIONS and after2 in PARTS:
             sector = DIRECTIONS[after]
+            kind = _countryside_kind(EDGES.get(after2, ""))  # "Aleppo's western countryside"
         elif after in EDGES and t.word(k) != t.word(j):
             sector = EDGES[after]
         before, before2, before3 = t.word(i - 1).lower(), t.word(i - 2).lower(), t.word(i - 3).lower()
@@ -488,8 +496,10 @@ class Recognizer:
             sector = DIRECTIONS[before2]
         elif before == "of" and before2 in PARTS and before3 in DIRECTIONS:
             sector = DIRECTIONS[before3]  # "the eastern districts of Aleppo"
+            kind = kind or _countryside_kind(EDGES.get(before2, ""))
         elif before == "of" and before2 in EDGES:
             sector = EDGES[before2]
+            kind = kind or _countryside_kind(sector)
         elif before == "of" and before2 in KIND_WORDS and before3 == "the":
             kind = KIND_WORDS[before2]
         elif before == "of" and before2 in PLURAL_KINDS and kind is None:
