@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from geo.theatres import Theatre
 
 REFERENCE_REACH = 2  # sentences
+OFFSHOOTS = frozenset({"offshoot", "offshoots", "splinter", "spin-off", "breakaway", "off-shoot"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ class SideFinder:
         mentions, last_named = [], {}
         for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
             side, how = self.labels[label_of[(span.start, span.end)]]
+            if span.end < len(doc) and doc[span.end].lower_ in OFFSHOOTS:
+                continue  # "the al-Qaeda offshoot" is another group
             sentence = sentence_of(span.start)
             if how == "reference":
                 if sentence - last_named.get(side, -99) > REFERENCE_REACH and side not in self.home:

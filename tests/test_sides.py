@@ -73,3 +73,8 @@ def test_parse_reports_sides_with_offsets_into_the_file(tmp_path):
     assert sides["Islamic State fighters"]["id"] == "isis" and sides["rebel-held"]["id"] == "rebels"
     s = sides["rebel-held"]
     assert text[s["start"]:s["end"]] == "rebel-held"
+
+
+def test_an_offshoot_of_a_side_is_not_that_side():
+    assert find("Fighting raged between the Daesh offshoot and government forces.") == \
+        [("government forces", "gov", "name")]
