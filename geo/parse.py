@@ -14,7 +14,7 @@ from geo.dates import check_date
 from geo.errors import InputError
 from geo.pipeline import pipeline
 from geo.resolve import resolve
-from geo.sides import SideMention, finder, spotter
+from geo.sides import SideMention, finder, spotter, state_sides
 from geo.tokens import sentence_spans, sentences
 
 MAX_CHARS = 1_000_000
@@ -67,6 +67,8 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
     if theatre is not None and not sides and claims:
         sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
     sides = tuple(replace(m, start=m.start + start, end=m.end + start) for m in sides)
+    if theatre is not None and claims:
+        sides = tuple(sorted(sides + state_sides(text, toponyms, sides, profiles[theatre]), key=lambda m: m.start))
     found = []
     if theatre and claims:
         spans = [(s + start, e + start) for s, e in sentence_spans(doc)]

@@ -8,6 +8,7 @@ state of the theatre's own country: in reporting on Syria "the army" is Syria's 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,9 @@ from spacy.util import filter_spans
 from geo.theatres import Theatre
 
 REFERENCE_REACH = 2  # sentences
+BACKER_BEFORE = re.compile(r"\b(?:backed|supported|aided|armed)\s+by\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}$", re.I)
+# A state's name or adjective before these words is its armed forces: "Russia air power", "Iranian troops"
+ARMED_AFTER = re.compile(r"\s+(?:air\s*power|air\s+force|forces|troops|army|military|warplanes|jets|aircraft)\b", re.I)
 OFFSHOOTS = frozenset({"offshoot", "offshoots", "splinter", "spin-off", "breakaway", "off-shoot"})
 
 
@@ -148,3 +152,17 @@ def spotter(nlp: Language, theatres: tuple[Theatre, ...]) -> TheatreSpotter:
 def finder(nlp: Language, theatre: Theatre) -> SideFinder:
     """The finder of a theatre, built once per pipeline."""
     return SideFinder(nlp, theatre)
+
+
+def state_sides(text: str, toponyms, named: tuple[SideMention, ...], theatre: Theatre) -> tuple[SideMention, ...]:
+    """States that act as sides without a side's name: "Russia air power", "backed by Iran"."""
+    found = []
+    for t in toponyms:
+        side = theatre.side_of_country(t.place.country) if t.place is not None else None
+        if side is None or any(m.start < t.end and t.start < m.end for m in named):
+            continue
+        noun = ARMED_AFTER.match(text, t.end)
+        if noun or (t.role == "metonym" and BACKER_BEFORE.search(text, max(0, t.start - 50), t.start)):
+            end = noun.end() if noun else t.end
+            found.append(SideMention(t.start, end, text[t.start:end], side, "name"))
+    return tuple(found)

@@ -78,3 +78,13 @@ def test_parse_reports_sides_with_offsets_into_the_file(tmp_path):
 def test_an_offshoot_of_a_side_is_not_that_side():
     assert find("Fighting raged between the Daesh offshoot and government forces.") == \
         [("government forces", "gov", "name")]
+
+
+def test_a_state_named_with_its_armed_forces_or_as_a_backer_is_a_side():
+    from geo.parse import parse
+
+    def ids(text):
+        return {m.side for m in parse(text, date="2016-06-20", theatre="syria").sides}
+    assert "russia" in ids("Pro-regime fighters backed by Russia air power surged towards Tabqa.")
+    assert "iran" in ids("Assad's forces, backed by Hezbollah, Iran and Russia, pushed on Aleppo.")
+    assert "turkey" not in ids("Turkey's official news agency put the toll at 85 in Manbij.")
