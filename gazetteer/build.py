@@ -228,12 +228,18 @@ def _merge_supplement(drafts: list[Draft], rows: list[supplement.Row], boundarie
 
 
 def _assign_admin1(drafts: list[Draft], boundaries: dict) -> None:
-    areas = [a for a in boundaries["admin1"]]
+    # Natural Earth cuts a few untyped fragments out of provinces (the Golan strip of Quneitra):
+    # a place there belongs to the province nearest to it
+    areas = [a for a in boundaries["admin1"] if a["type"] or not a["geonames_code"].endswith(".")]
     tree = shapely.STRtree([shape(a["geometry"]) for a in areas])
     missing = [d for d in drafts if not d.admin1 and d.kind not in ("country", "province")]
     points = shapely.points([d.lon for d in missing], [d.lat for d in missing])
     for point_index, area_index in zip(*tree.query(points, predicate="within")):
         missing[point_index].admin1 = areas[area_index]["name"]
+    for point_index, area_index in zip(*tree.query_nearest(points, max_distance=0.2)):
+        d, area = missing[point_index], areas[area_index]
+        if not d.admin1 and area["country"] == d.country:
+            d.admin1 = area["name"]
 
 
 def _drop_stolen_names(drafts: list[Draft]) -> int:

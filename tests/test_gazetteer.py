@@ -129,3 +129,7 @@ def test_a_theatres_province_is_shown_with_its_unit_and_still_answers_to_its_bar
     assert {("Aleppo", "city"), ("Aleppo Governorate", "province")} <= aleppo
     assert gaz.get("Donetsk", country="UA", kind="province").name == "Donetsk Oblast"
     assert gaz.get("Ohio", country="US").name == "Ohio"  # elsewhere the bare name, as Natural Earth has it
+
+
+def test_a_place_in_a_fragment_natural_earth_cut_out_of_its_province_belongs_to_that_province(gaz):
+    assert gaz.get("Hadar", country="SY").admin1 == "Quneitra"  # not the untyped "Western al-Samadania"
