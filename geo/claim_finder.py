@@ -125,6 +125,12 @@ def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatr
     return sorted(actors, key=lambda a: a.start)
 
 
+def _referred_part(text: str, clause: tuple[int, int]) -> str | None:
+    """The part of a place referred to in a clause ("east of the city", "the country's west"), if any."""
+    part = REFERRED_PART.search(text, clause[0], clause[1])
+    return (part["side"] or part["side2"]).lower() if part else None
+
+
 def _clause(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
     """The clause of a sentence around offset `at`."""
     begin, end = sentence
@@ -450,11 +456,10 @@ class ClaimFinder:
             referred = earlier[-1] if earlier else self.last_place
             if referred is None:
                 return []
-            part = REFERRED_PART.search(text, clause[0], clause[1])
-            return [replace(referred, sector=(part["side"] or part["side2"]).lower()) if part else referred]
+            part = _referred_part(text, clause)
+            return [replace(referred, sector=part) if part else referred]
         if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
-            part = REFERRED_PART.search(text, clause[0], clause[1])
-            return [replace(self.last_country, sector=(part["side"] or part["side2"]).lower() if part else None)]
+            return [replace(self.last_country, sector=_referred_part(text, clause))]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
         if held and head:  # "within 5 km of Bakhmut, a Russian-held city in Donetsk region": the city is Bakhmut
             chosen = head[-1:]

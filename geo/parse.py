@@ -52,7 +52,6 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
     countries = profiles[theatre].countries if theatre else ()
     toponyms, weights = resolve(gazetteer_module.load(), mentions, countries)
     sentence_of = sentences(doc)[1].__getitem__
-    sides: list[SideMention] = []
     if theatre is None:
         theatre = theatres_module.detect(weights)
         if theatre is None:  # no place of a theatre decided: the sides named may
@@ -64,11 +63,12 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                 theatre = best
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
-    if theatre is not None and not sides and claims:
-        sides = finder(pipeline(), profiles[theatre])(doc, sentence_of)
-    sides = tuple(replace(m, start=m.start + start, end=m.end + start) for m in sides)
+    sides: tuple[SideMention, ...] = ()
     if theatre is not None and claims:
-        sides = tuple(sorted(sides + state_sides(text, toponyms, sides, profiles[theatre]), key=lambda m: m.start))
+        mentioned = tuple(replace(m, start=m.start + start, end=m.end + start)
+                          for m in finder(pipeline(), profiles[theatre])(doc, sentence_of))
+        sides = tuple(sorted(mentioned + state_sides(text, toponyms, mentioned, profiles[theatre]),
+                             key=lambda m: m.start))
     found = []
     if theatre and claims:
         spans = [(s + start, e + start) for s, e in sentence_spans(doc)]
