@@ -34,6 +34,7 @@ from geo.claim_words import (
     COUNTRY_REFERENCE,
     DISCUSSED,
     DOWNED,
+    DRIVEN_OUT,
     EVENT_REFERENCE,
     GENERIC_STATE,
     GROUP_BEFORE,
@@ -458,6 +459,8 @@ class ClaimFinder:
                 return []
             part = _referred_part(text, clause)
             return [replace(referred, sector=part) if part else referred]
+        if not chosen and kind == "capture" and self.last_place is not None and DRIVEN_OUT.match(text, end, clause[1]):
+            return [self.last_place]  # "Daesh chased the government forces out": out of the town just named
         if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
             return [replace(self.last_country, sector=_referred_part(text, clause))]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]

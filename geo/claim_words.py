@@ -89,6 +89,8 @@ OBJECT_LEAD = re.compile(r"[\s\"”’']*(?:(?:to|over|on|of|at|in|into)\s+)?(?:
 NAME_WORD = re.compile(r"\b(?:al-|el-)?(?!(?:The|A|An|In|On|At|Of|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
                        r"December)\b)[A-Z][\w'’-]*")
+# "chased the government forces out" (of the place just named): a capture told without its place
+DRIVEN_OUT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}out\b(?!\s+of\s+\w)", re.I)
 # "in the west of the country", "the war-torn country's west": the country the story is about
 COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed

@@ -486,3 +486,10 @@ def test_an_operation_referred_to_carries_its_side_to_the_aim_it_states():
                    "to seize Nawa and Jasim.")
     assert {("advance", "syrian_government", p) for p in ("Nawa", "Jasim")} <= \
         {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_a_side_driven_out_leaves_the_town_just_named_to_the_other():
+    found = claims("Government troops held Qaryatayn for a year. Then IS chased the government forces out in October.")
+    assert ("capture", "isis", "Qaryatayn") in {(c.kind, c.actor, c.place.name) for c in found}
+    found = claims("Government troops held Qaryatayn for a year. Then IS chased the army out of Palmyra.")
+    assert ("capture", "isis", "Qaryatayn") not in {(c.kind, c.actor, c.place.name) for c in found}
