@@ -493,3 +493,8 @@ def test_a_side_driven_out_leaves_the_town_just_named_to_the_other():
     assert ("capture", "isis", "Qaryatayn") in {(c.kind, c.actor, c.place.name) for c in found}
     found = claims("Government troops held Qaryatayn for a year. Then IS chased the army out of Palmyra.")
     assert ("capture", "isis", "Qaryatayn") not in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_executions_in_a_town_are_an_attack_on_it():
+    found = claims("IS entered Qaryatayn in August. IS executed 30 residents of the town.")
+    assert ("attack", "isis", "Qaryatayn") in {(c.kind, c.actor, c.place.name) for c in found}
