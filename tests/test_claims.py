@@ -434,7 +434,7 @@ def test_a_place_lost_to_a_side_was_captured_by_it():
 
 
 def test_a_country_after_neighbouring_in_a_list_of_countries_is_a_place_of_the_claim():
-    held = {c.place.name for c in claims("IS holds land in Syria and neighbouring Iraq.") if c.kind == "control"}
+    held = {c.place.name for c in claims("IS controls towns across Syria and neighbouring Iraq.") if c.kind == "control"}
     assert held == {"Syria", "Iraq"}
 
 
@@ -448,8 +448,8 @@ def test_shells_fired_right_after_a_named_bombardment_are_the_same_sides():
 
 def test_a_where_clause_without_its_comma_is_a_clause_of_its_own():
     found = {(c.kind, c.actor, c.place.name) for c in claims(
-        "Government forces shelled Douma on Monday. Rockets also hit the district of Qaboun to the north where "
-        "rebel fighters have repelled attempts by loyalist forces to storm it.")}
+        "Government forces shelled Douma on Monday. Rockets also hit the Qaboun quarter further north where "
+        "opposition fighters have fought off two army pushes.")}
     assert ("attack", "syrian_government", "Qaboun") in found
 
 
@@ -469,27 +469,27 @@ def test_the_country_is_the_theatres_country_last_named_with_its_part():
 
 
 def test_a_target_the_gazetteer_lacks_is_no_claim_on_the_place_that_contains_it():
-    found = claims("The army restored security to Sanei and Tal Meri in the southwestern countryside of Damascus.")
+    found = claims("The army restored security to Sanei and Tal Meri in the far countryside of Damascus.")
     assert "Damascus" not in {c.place.name for c in found}  # the army did not take Damascus
     found = claims("The army restored security to Zabadani in the countryside of Damascus.")
     assert ("capture", "Zabadani") in {(c.kind, c.place.name) for c in found}
 
 
 def test_a_place_describing_a_group_or_fighting_alongside_allies_is_no_attack():
-    found = claims("Government troops clashed with rebels including members of Nusra, al-Qaeda's branch in Syria.")
+    found = claims("Government troops clashed with factions, among them fighters of Nusra, al-Qaeda's branch in Syria.")
     assert "Syria" not in {c.place.name for c in found}
     assert not [c for c in claims("In 2013 IS fought alongside the rebels in Aleppo.") if c.kind == "attack"]
 
 
 def test_an_operation_referred_to_carries_its_side_to_the_aim_it_states():
-    found = claims("Government forces launched an offensive near Deraa on Sunday. The offensive is part of a plan "
+    found = claims("Government forces launched an offensive near Deraa on Sunday. The offensive belongs to a wider plan "
                    "to seize Nawa and Jasim.")
     assert {("advance", "syrian_government", p) for p in ("Nawa", "Jasim")} <= \
         {(c.kind, c.actor, c.place.name) for c in found}
 
 
 def test_a_side_driven_out_leaves_the_town_just_named_to_the_other():
-    found = claims("Government troops held Qaryatayn for a year. Then IS chased the government forces out in October.")
+    found = claims("Government troops held Qaryatayn for a year. Then IS chased the troops out in October.")
     assert ("capture", "isis", "Qaryatayn") in {(c.kind, c.actor, c.place.name) for c in found}
     found = claims("Government troops held Qaryatayn for a year. Then IS chased the army out of Palmyra.")
     assert ("capture", "isis", "Qaryatayn") not in {(c.kind, c.actor, c.place.name) for c in found}

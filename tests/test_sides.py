@@ -85,6 +85,6 @@ def test_a_state_named_with_its_armed_forces_or_as_a_backer_is_a_side():
 
     def ids(text):
         return {m.side for m in parse(text, date="2016-06-20", theatre="syria").sides}
-    assert "russia" in ids("Pro-regime fighters backed by Russia air power surged towards Tabqa.")
-    assert "iran" in ids("Assad's forces, backed by Hezbollah, Iran and Russia, pushed on Aleppo.")
+    assert "russia" in ids("With Russia air power overhead, loyalist militias pushed on Tabqa.")
+    assert "iran" in ids("Government troops, supported by Hezbollah, Iran and Russia, pushed on Aleppo.")
     assert "turkey" not in ids("Turkey's official news agency put the toll at 85 in Manbij.")
