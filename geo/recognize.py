@@ -211,6 +211,9 @@ def _spans_from(t: _Tokens, i: int) -> list[int]:
         elif w.lower() in FACILITY_TAILS and j > i:
             ends.append(j + 1)
             break
+        elif w.lower() in KIND_MODIFIERS and j > i and t.word(j + 1).lower() in FACILITY_TAILS:
+            ends.append(j + 2)  # "Abu Duhur air base", "Tabqa military airport"
+            break
         elif not (w.lower() in ARTICLES or w.lower() in CONNECTORS or w in ("'", "’")):
             break
         j += 1

@@ -280,3 +280,8 @@ def test_a_countryside_is_the_province_around_its_city_and_keeps_its_part():
     assert (t["Aleppo"].place.kind, t["Aleppo"].sector) == ("province", "west")
     assert found("Jets struck targets in Daraa southern province.")["Daraa"].place.kind == "province"
     assert found("Shelling hit the Qusayr countryside.")["Qusayr"].place.kind == "city"  # no province of that name
+
+
+def test_a_two_word_facility_tail_is_part_of_the_name():
+    t = found("Rebels overran the Abu Duhur air base after a long siege.", theatre="syria")
+    assert t["Abu Duhur air base"].place.kind == "facility"
