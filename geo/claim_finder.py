@@ -76,6 +76,7 @@ from geo.claim_words import (
     TRIGGERS,
     UNDER_WAY,
     WEAPON_SUBJECT,
+    WORD_NUMBERS,
 )
 from geo.claims import Claim
 from geo.dates import event_date
@@ -279,7 +280,8 @@ class ClaimFinder:
                 distance = None
                 if kind == "proximity":
                     number, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
-                    distance = float(number) * (MILE_KM if unit.lower().startswith("mi") else 1.0)
+                    value = WORD_NUMBERS.get(number.lower()) or float(number)
+                    distance = value * (MILE_KM if unit.lower().startswith("mi") else 1.0)
                     distance = round(distance, 1)
                 taken.append((m.start(), m.end()))
                 triggers.append((kind, m.start(), m.end(), distance))

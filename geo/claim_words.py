@@ -9,10 +9,16 @@ def _words(*patterns: str) -> str:
     return r"\b(?:" + "|".join(patterns) + r")\b"
 
 
+# Distances written out in words: "within three miles of Kobani"
+WORD_NUMBERS = {w: float(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+WORD_NUMBERS.update(twenty=20.0, thirty=30.0, forty=40.0, fifty=50.0, a=1.0, half=0.5)
+_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+
 # Order matters: the first kind whose pattern matches a span owns it.
 TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
-    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
-                  r"|\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:[(\[]\d+\s*\w+[)\]]\s+)?"
+    ("proximity", r"\bwithin\s+(?:about\s+|some\s+|around\s+)?(?P<n>" + _NUMBER + r")\s*(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b"
+                  r"|\b(?P<n2>" + _NUMBER + r")\s*(?P<unit2>km|kilomet(?:er|re)s?|miles?)\s+(?:[(\[]\d+\s*\w+[)\]]\s+)?"
                   r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\b"),
     ("siege", _words(r"besieg\w*", r"beset", r"sieges?", r"encircl\w*", r"surrounded",
                      # but "the area surrounding al-Bab", "surrounding villages" only locate

@@ -24,9 +24,10 @@ _PATTERNS = [
     ("range", re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)?\d\d\b")),
     ("season", re.compile(r"\b(?:in|during|over)\s+the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+"
                           r"(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month", re.compile(r"\b(?:in|on|since|by|until|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH +
+    # the preposition may open a sentence ("In June"); the month keeps its capital ("may" is a verb)
+    ("month", re.compile(r"\b(?i:in|on|since|by|until|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH +
                          r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?")),
-    ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?i:in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("last_year", re.compile(r"\blast\s+year\b", re.I)),
     ("this_year", re.compile(r"\bearlier\s+this\s+year\b", re.I)),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),

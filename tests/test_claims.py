@@ -73,6 +73,9 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
     ("on September 16", "2015-09-16", True),
     ("in December", "2014-12-15", True),
     ("the 1980-1988 Iran-Iraq war", "1980-07-01", True),
+    ("In 2013, rebels took it", "2013-07-01", True),  # a sentence may open with the preposition
+    ("In June the army returned", "2015-06-15", True),
+    ("rebels may return in may", "2015-10-16", False),  # "may" is no month without its capital
 ])
 def test_relative_dates_move_the_article_date(clause, date, historical):
     assert event_date(clause, "2015-10-16") == (date, historical)
@@ -498,3 +501,8 @@ def test_a_side_driven_out_leaves_the_town_just_named_to_the_other():
 def test_executions_in_a_town_are_an_attack_on_it():
     found = claims("IS entered Qaryatayn in August. IS executed 30 residents of the town.")
     assert ("attack", "isis", "Qaryatayn") in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_a_distance_written_in_words_is_a_proximity_claim():
+    c = one("IS fighters came within three miles of Kobani on Friday.", "proximity")
+    assert (c.actor, c.place.name, c.distance_km) == ("isis", "Kobani", 4.8)
