@@ -249,7 +249,7 @@ class Recognizer:
         found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
         if self.organisations is not None:
             found = self._outside_organisations(found, self.organisations(doc))
-        return self._coordinate(t, found)
+        return self._contrasted(t, found, self._coordinate(t, found))
 
     def _outside_organisations(self, found: list[tuple[int, int, Mention]],
                                spans: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
@@ -583,6 +583,18 @@ class Recognizer:
     @staticmethod
     def _sentence_end(t: _Tokens, i: int) -> int:
         return t.end(t.sentence_last[t.sentence_start[i]])
+
+    def _contrasted(self, t: _Tokens, found: list[tuple[int, int, Mention]], mentions: list[Mention]) -> list[Mention]:
+        """ "IS advances in northern Aleppo and the army in Aleppo city": where an article names the city
+        as a city, a bearing right before the same name ("northern Aleppo") is the province around it."""
+        cities = {m.text for m in mentions if m.kind_hint == "city"}
+        return [replace(m, kind_hint="province") if m.text in cities and m.kind_hint is None
+                and t.word(i - 1).lower() in DIRECTIONS and self._has_province(m.text) else m
+                for (i, _, _), m in zip(found, mentions)]
+
+    def _has_province(self, name: str) -> bool:
+        province = self.gazetteer.get(name, kind="province")
+        return province is not None and province.kind == "province"
 
     @staticmethod
     def _coordinate(t: _Tokens, found: list[tuple[int, int, Mention]]) -> list[Mention]:

@@ -285,3 +285,13 @@ def test_a_countryside_is_the_province_around_its_city_and_keeps_its_part():
 def test_a_two_word_facility_tail_is_part_of_the_name():
     t = found("Rebels overran the Abu Duhur air base after a long siege.", theatre="syria")
     assert t["Abu Duhur air base"].place.kind == "facility"
+
+
+def test_a_bearing_on_a_city_the_article_also_names_as_a_city_is_the_province_around_it():
+    a = parse("IS gained ground in northern Aleppo while the army held on in Aleppo city.", theatre="syria")
+    north, city = sorted(a.toponyms, key=lambda t: t.start)
+    assert (north.place.kind, north.sector, city.place.kind) == ("province", "north", "city")
+    t = found("Jets struck eastern Aleppo on Monday.", theatre="syria")
+    assert t["Aleppo"].place.kind == "city"  # nothing sets the city apart: "eastern Aleppo" is the city's east
+    edge = parse("Rebels shelled Aleppo's northern edge and Aleppo city.", theatre="syria").toponyms
+    assert {t.place.kind for t in edge} == {"city"}
