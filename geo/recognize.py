@@ -349,6 +349,8 @@ class Recognizer:
             return False
         if acronym and text.isalpha() and len(text) >= 3 and t.word(j)[:1].islower() and not self._is_state(text):
             return False  # "SANA reported", "CIS states": an acronym; a dateline ("BEIRUT -") is not followed so
+        if acronym and text.isalpha() and len(text) >= 3 and t.word(i - 1).lower() == "the" and not self._is_state(text):
+            return False  # "the IRS", "the FBI": an agency; "the UAE" is a state
         title = t.title_line[i]
         if not title:
             # Inside a longer run of capitalised words the name is part of another name

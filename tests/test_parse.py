@@ -295,3 +295,9 @@ def test_a_bearing_on_a_city_the_article_also_names_as_a_city_is_the_province_ar
     assert t["Aleppo"].place.kind == "city"  # nothing sets the city apart: "eastern Aleppo" is the city's east
     edge = parse("Rebels shelled Aleppo's northern edge and Aleppo city.", theatre="syria").toponyms
     assert {t.place.kind for t in edge} == {"city"}
+
+
+def test_capitals_after_the_are_an_agency_unless_a_state():
+    assert found("He settled his debt with the IRS.") == {}
+    assert found("Troops from the USA landed.")["USA"].place.country == "US"
+    assert found("MOSCOW (AP) - Officials spoke.")["MOSCOW"].place.country == "RU"  # a dateline stays a place
