@@ -247,6 +247,14 @@ class Gazetteer:
                 return code
         return None
 
+    def admin1_at(self, lat: float, lon: float) -> shapely.Geometry | None:
+        """The outline of the admin-1 area that holds (lat, lon), or None."""
+        import shapely
+
+        point = shapely.Point(lon, lat)
+        return next((outline for code, outline in self.boundaries_within(lat, lon, lat, lon)
+                     if "-" in code and outline.contains(point)), None)
+
     def country(self, code: str) -> Place | None:
         """The country place for an ISO alpha-2 code."""
         if self._country_ids is None:

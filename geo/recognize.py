@@ -111,6 +111,9 @@ DATELINE_AFTER = frozenset({"newsroom", "bureau"})
 ACTING = frozenset("led backed brokered sponsored allied aligned supported funded trained armed".split())
 LOCATIVES = frozenset("in near at outside from into toward towards around across reached entered".split())
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# "X near the Turkish border": a city this far from that border is not what is meant; its province,
+# this close to it (about 5 km, in the outlines' degrees), is.
+FAR_FROM_BORDER_KM, ON_BORDER_DEGREES = 25.0, 0.05
 # A capitalised word this frequent in English is taken as a place name only for a major place.
 COMMON_ZIPF_LIMIT = 4.0
 MAJOR_CITY = 100_000
@@ -249,7 +252,7 @@ class Recognizer:
         found = [f for f in found if f[2].role == "demonym" or not _person(f[2].text, people)]
         if self.organisations is not None:
             found = self._outside_organisations(found, self.organisations(doc))
-        return self._contrasted(t, found, self._coordinate(t, found))
+        return self._by_border(t, found, self._contrasted(t, found, self._coordinate(t, found)))
 
     def _outside_organisations(self, found: list[tuple[int, int, Mention]],
                                spans: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
@@ -507,8 +510,8 @@ class Recognizer:
             kind = kind or _countryside_kind(sector)
         elif before == "of" and before2 in KIND_WORDS and before3 == "the":
             kind = KIND_WORDS[before2]
-        elif before == "of" and before2 in PLURAL_KINDS and kind is None:
-            kind = PLURAL_KINDS[before2]  # "the governorates of Daraa and Quneitra", not "villages of X province"
+        elif before == "of" and PLURAL_KINDS.get(before2) == "province" and kind is None:
+            kind = "province"  # "the governorates of Daraa and Quneitra"; but "the villages of Idlib" hold villages
         role = "demonym" if country else "literal"
         if not country and t.word(j) == "-" and t.word(j + 1).lower() in ACTING:
             role = "metonym"  # "US-led coalition", "Iranian-backed": the state acting, not the place
@@ -594,6 +597,40 @@ class Recognizer:
                 and t.word(i - 1).lower() in DIRECTIONS and self._has_province(m.text) else m
                 for (i, _, _), m in zip(found, mentions)]
 
+    def _by_border(self, t: _Tokens, found: list[tuple[int, int, Mention]], mentions: list[Mention]) -> list[Mention]:
+        """ "IS advanced in Aleppo near the Turkish border": a city far from that border whose province
+        runs along it stands for the province."""
+        out = []
+        for (_, j, _), m in zip(found, mentions):
+            code = self._border_named(t, j)
+            if code and m.kind_hint is None and m.sector is None and self._has_province(m.text) \
+                    and self._province_on_border(m.text, code):
+                m = replace(m, kind_hint="province")
+            out.append(m)
+        return out
+
+    def _border_named(self, t: _Tokens, j: int) -> str | None:
+        """The country of "near the Turkish border" or "near the border with Turkey" right after a name."""
+        if t.word(j).lower() not in ("near", "on", "along", "by") or t.word(j + 1).lower() != "the":
+            return None
+        if t.word(j + 3).lower() == "border":
+            return self.demonyms.get(t.word(j + 2))
+        if t.word(j + 2).lower() == "border" and t.word(j + 3).lower() == "with":
+            country = self.gazetteer.get(t.word(j + 4), kind="country")
+            return country.country if country is not None and country.kind == "country" else None
+        return None
+
+    def _province_on_border(self, name: str, code: str) -> bool:
+        from geo.approach import distance_to_km  # rare: keeps projections out of the first parse
+
+        city, province, border = (self.gazetteer.get(name), self.gazetteer.get(name, kind="province"),
+                                  self.gazetteer.boundary(code))
+        if city is None or city.kind == "province" or border is None:
+            return False
+        outline = self.gazetteer.admin1_at(province.lat, province.lon)
+        return outline is not None and outline.distance(border) < ON_BORDER_DEGREES \
+            and distance_to_km(city.lat, city.lon, border) > FAR_FROM_BORDER_KM
+
     def _has_province(self, name: str) -> bool:
         province = self.gazetteer.get(name, kind="province")
         return province is not None and province.kind == "province"
@@ -615,7 +652,7 @@ class Recognizer:
             (i0, j0, _), (i1, _, m1) = found[n - 1], found[n]
             between = [w for w in t.words[j0:i1] if not w.isspace()]
             listed = between in ([], ["and"], [","], [",", "and"]) and m1.kind_hint is None and (
-                listed or (t.word(i0 - 1) == "of" and t.word(i0 - 2).lower() in PLURAL_KINDS))
+                listed or (t.word(i0 - 1) == "of" and PLURAL_KINDS.get(t.word(i0 - 2).lower()) == "province"))
             if listed:
                 mentions[n] = replace(m1, kind_hint=mentions[n - 1].kind_hint)
         return mentions

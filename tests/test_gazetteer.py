@@ -133,3 +133,9 @@ def test_a_theatres_province_is_shown_with_its_unit_and_still_answers_to_its_bar
 
 def test_a_place_in_a_fragment_natural_earth_cut_out_of_its_province_belongs_to_that_province(gaz):
     assert gaz.get("Hadar", country="SY").admin1 == "Quneitra"  # not the untyped "Western al-Samadania"
+
+
+def test_admin1_at_gives_the_outline_holding_a_point(gaz):
+    aleppo = gaz.get("Aleppo", country="SY")
+    assert gaz.admin1_at(aleppo.lat, aleppo.lon).equals(gaz.boundary("SY-HL"))
+    assert gaz.admin1_at(0.0, -30.0) is None  # the open Atlantic

@@ -301,3 +301,13 @@ def test_capitals_after_the_are_an_agency_unless_a_state():
     assert found("He settled his debt with the IRS.") == {}
     assert found("Troops from the USA landed.")["USA"].place.country == "US"
     assert found("MOSCOW (AP) - Officials spoke.")["MOSCOW"].place.country == "RU"  # a dateline stays a place
+
+
+def test_a_city_far_from_the_border_named_after_it_stands_for_its_province_on_that_border():
+    t = found("By August the rebels held most villages of Idlib near the Turkish border.", theatre="syria")
+    assert t["Idlib"].place.kind == "province"
+    assert found("Rebels regrouped in Raqqa, along the border with Turkey.", theatre="syria")["Raqqa"].place.kind \
+        == "city"  # a comma: the border is no longer said of the name
+    assert found("Rebels regrouped in Raqqa by the border with Turkey.", theatre="syria")["Raqqa"].place.kind \
+        == "province"
+    assert found("Shells hit Daraa near the Jordanian border.", theatre="syria")["Daraa"].place.kind == "city"
