@@ -603,8 +603,7 @@ class Recognizer:
         out = []
         for (_, j, _), m in zip(found, mentions):
             code = self._border_named(t, j)
-            if code and m.kind_hint is None and m.sector is None and self._has_province(m.text) \
-                    and self._province_on_border(m.text, code):
+            if code and m.kind_hint is None and m.sector is None and self._province_on_border(m.text, code):
                 m = replace(m, kind_hint="province")
             out.append(m)
         return out
@@ -625,7 +624,7 @@ class Recognizer:
 
         city, province, border = (self.gazetteer.get(name), self.gazetteer.get(name, kind="province"),
                                   self.gazetteer.boundary(code))
-        if city is None or city.kind == "province" or border is None:
+        if city is None or city.kind == "province" or province is None or province.kind != "province" or border is None:
             return False
         outline = self.gazetteer.admin1_at(province.lat, province.lon)
         return outline is not None and outline.distance(border) < ON_BORDER_DEGREES \
