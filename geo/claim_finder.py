@@ -37,6 +37,7 @@ from geo.claim_words import (
     DRIVEN_OUT,
     EVENT_REFERENCE,
     GENERIC_STATE,
+    GROUND_WORDS,
     GROUP_BEFORE,
     GROUP_HOME,
     HAVING,
@@ -53,6 +54,7 @@ from geo.claim_words import (
     NAME_WORD,
     NEGATED,
     NEUTRAL_SOURCE,
+    NEXT_WORDS,
     NOMINAL_CONTROL,
     NOT_ACTING,
     OBJECT_LEAD,
@@ -125,6 +127,12 @@ def _actors(text: str, sides: tuple[SideMention, ...], toponyms, theatre: Theatr
         if side is not None:
             actors.append(Actor(m.start("first"), m.end("first") + 1, side, True))
     return sorted(actors, key=lambda a: a.start)
+
+
+def _thing_held(text: str, end: int) -> bool:
+    """True when the words after a held adjective name a thing, not ground ("ISIS-controlled structures")."""
+    words = NEXT_WORDS.match(text, end)
+    return words is not None and not {w for w in words.groups() if w} & GROUND_WORDS
 
 
 def _referred_part(text: str, clause: tuple[int, int]) -> str | None:
@@ -427,6 +435,8 @@ class ClaimFinder:
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
         if held:  # "Daesh-held villages in northern Syria" hold villages, not the country
             places = [t for t in places if t.place.kind != "country"]
+            if _thing_held(text, end) and not any(end <= t.start < end + HELD_REACH for t in places):
+                return []  # "ISIS-controlled structures", "an IS-held brick factory in the city": not a place held
         # "regime-held Aleppo", "IS-held villages in Deir ez-Zor"; else "Fuaa and Kafraya, the last regime-held villages"
         reach = HELD_REACH if held else PLACE_AFTER
         after = [t for t in places if end <= t.start < min(clause[1], end + reach)]

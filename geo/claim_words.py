@@ -97,6 +97,13 @@ NAME_WORD = re.compile(r"\b(?:al-|el-)?(?!(?:The|A|An|In|On|At|Of|And|Monday|Tue
                        r"December)\b)[A-Z][\w'’-]*")
 # "chased the government forces out" (of the place just named): a capture told without its place
 DRIVEN_OUT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}out\b(?!\s+of\s+\w)", re.I)
+# After "IS-held", words of ground; any other noun is a thing held ("structures", "a brick factory")
+GROUND_WORDS = frozenset("""town towns village villages city cities area areas territory territories district districts
+    neighbourhood neighbourhoods neighborhood neighborhoods suburb suburbs part parts region regions province provinces
+    countryside enclave enclaves pocket pockets quarter quarters locality localities hamlet hamlets zone zones side half
+    east west north south eastern western northern southern stronghold strongholds bastion bastions ground land line
+    lines position positions outskirts""".split())
+NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 # "in the west of the country", "the war-torn country's west": the country the story is about
 COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed

@@ -506,3 +506,10 @@ def test_executions_in_a_town_are_an_attack_on_it():
 def test_a_distance_written_in_words_is_a_proximity_claim():
     c = one("IS fighters came within three miles of Kobani on Friday.", "proximity")
     assert (c.actor, c.place.name, c.distance_km) == ("isis", "Kobani", 4.8)
+
+
+def test_a_thing_held_is_no_ground_held():
+    found = claims("Coalition jets struck Raqqa overnight, hitting IS-held warehouses and bridges.")
+    assert not [c for c in found if c.kind == "control"]
+    found = claims("Jets struck Raqqa, where IS-held districts were shelled too.")
+    assert ("control", "isis", "Raqqa") in {(c.kind, c.actor, c.place.name) for c in found}
