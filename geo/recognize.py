@@ -30,7 +30,12 @@ KIND_MODIFIERS = frozenset("refugee military air oil gas power border army polic
 # the name, the head alone is not the place even when some far-off place is called that.
 COMPOUND_HEADS = frozenset("deir dair dayr tal tel tell kafr kfar ain ayn jabal jebel khirbet beit bayt bir "
                            "ras wadi jisr marj qasr umm abu bab hayy sheikh shaykh maarat maaret khan".split())
-CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn"})
+# Words inside names between capitalised ones: "Port-au-Prince", "People's Republic of China".
+CONNECTORS = frozenset({"-", "'", "’", "of", "de", "la", "le", "du", "on", "upon", "am", "bin", "ibn", "au", "aux",
+                        "sur", "des", "les", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den",
+                        "'s", "’s"})
+# An elided French article glued to the next word of a name: "Côte d'Ivoire", "Val-d'Oise".
+_ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")
 # Lower-case words that end facility names ("Kuweires airbase", "Mosul dam").
 FACILITY_TAILS = frozenset({"airbase", "airport", "airfield", "dam", "crossing", "camp", "prison", "bridge",
                             "refinery", "oilfield", "field", "plant", "base", "river", "lake", "mountains",
@@ -208,7 +213,7 @@ def _spans_from(t: _Tokens, i: int) -> list[int]:
             break  # names do not span line breaks or double spaces
         if w[:1].isspace():
             break
-        if _capitalised(w):
+        if _capitalised(w) or (j > i and _ELIDED.match(w)):
             if not (w.lower() in ARTICLES and t.word(j + 1) == "-"):  # "... Province Al-Qaryatayn"
                 ends.append(j + 1)
         elif w.lower() in FACILITY_TAILS and j > i:
@@ -394,7 +399,7 @@ class Recognizer:
             return False  # "Seeking" at a sentence start: a word, though a city's list of names has it
         if best.kind == "city" and best.population >= MAJOR_CITY:
             return True
-        if best.kind == "province":
+        if best.kind in ("province", "region", "water"):
             # "Ohio man charged" is a place; "Mass graves" is not: the article's own lower-case use tells.
             return f" {lower} " not in t.lowered
         # A common word at a sentence start or in a headline needs to be a notable place.

@@ -311,3 +311,19 @@ def test_a_city_far_from_the_border_named_after_it_stands_for_its_province_on_th
     assert found("Rebels regrouped in Raqqa by the border with Turkey.", theatre="syria")["Raqqa"].place.kind \
         == "province"
     assert found("Shells hit Daraa near the Jordanian border.", theatre="syria")["Daraa"].place.kind == "city"
+
+
+def test_a_continent_or_nation_common_as_a_word_is_a_place_unless_the_article_uses_it_in_lower_case():
+    t = found("Flu cases have now been reported in Asia, Europe and Africa, and a farmer died in Dorset, England.")
+    assert {"Asia", "Europe", "Africa", "England"} <= set(t)
+    assert t["England"].place.country == "GB"
+    assert "Pacific" in found("Pacific storms are fierce.")
+    assert "Pacific" not in found("Pacific storms are fierce, but the pacific mood held.")
+
+
+def test_names_run_through_foreign_articles_and_possessives():
+    t = found("Aid reached Port-au-Prince, while the People's Republic of China and Côte d'Ivoire sent doctors.")
+    assert t["Port-au-Prince"].place.country == "HT"
+    assert t["People's Republic of China"].place.country == "CN"  # not Taiwan's "Republic of China"
+    assert t["Côte d'Ivoire"].place.country == "CI"
+    assert set(found("Syria's Raqqa fell to the army.")) == {"Syria", "Raqqa"}
