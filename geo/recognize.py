@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from geo.demonyms import demonyms
-from geo.gazetteer import KIND_WORDS, Gazetteer
+from geo.gazetteer import KIND_WORDS, Gazetteer, split_kind
 from geo.names import ARTICLES, normalize, skeleton
 from geo.organisations import OrganisationSpans
 from geo.tokens import sentences, text_of, words_and_starts
@@ -377,7 +377,7 @@ class Recognizer:
             # A country may modify a name ("U.S. Army", "Syrian Observatory") and still be named.
             if (_capitalised(after) and t.starts[j] - t.end(j - 1) == 1 and country is None
                     and after.lower() not in KIND_WORDS and not self._placeish(after)
-                    and not self._is_state(text) and not self._place_starts(t, j)
+                    and not self._is_state(text) and split_kind(text)[1] is None and not self._place_starts(t, j)
                     and not self._in_institution(t, j) and not self._after_country_possessive(t, i)):
                 return False  # but in "Syria's Raqqa Completely Liberated" the headline goes on
         if country is not None or j > i + 1:
@@ -421,7 +421,7 @@ class Recognizer:
         """True when some place is called this (a word of its own name, or a team-written name),
         not merely listing it among other names."""
         key = normalize(text)
-        return any(p.source != "geonames" or key in normalize(p.name).replace(",", " ").split()
+        return any("supplement" in p.source or key in normalize(p.name).replace(",", " ").split()
                    for p in self.gazetteer.candidates(text))
 
     def _best_kind(self, text: str) -> str | None:
