@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ COLUMNS = ["name", "alternates", "kind", "country", "admin1", "lat", "lon"]
 # crossings sit on the line; seas and straits lie off the coast of the country they matter to.
 SLACK = {"water": 1.5, "region": 0.5, "facility": 0.08, "country": 1.0}
 DEFAULT_SLACK = 0.05
+_QUALIFIED = re.compile(r"^(.+?) \([^()]+\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,13 @@ def read(path: Path) -> Iterator[Row]:
                 lat, lon = check_latlon(float(record["lat"]), float(record["lon"]))
             except ValueError as e:
                 raise ValueError(f"{where}: {e}") from None
+            name = record["name"].strip()
             alternates = tuple(a.strip() for a in record["alternates"].split("|") if a.strip())
-            yield Row(record["name"].strip(), alternates, kind, country, record["admin1"].strip(),
+            # "Zara (Hama)" tells two villages apart on the map; the text calls either of them "Zara"
+            bare = _QUALIFIED.match(name)
+            if bare and bare[1] not in alternates:
+                alternates = (bare[1], *alternates)
+            yield Row(name, alternates, kind, country, record["admin1"].strip(),
                       lat, lon, path.name, reader.line_num)
 
 

@@ -64,6 +64,11 @@ def _named_with_kind_word(text: str, place: Place) -> bool:
     return split_kind(text)[1] is not None and _carries(place, {normalize(text)})
 
 
+def _province_names(province: Place) -> frozenset[str]:
+    """The names a province goes by in its places' admin-1 field ("Hama Governorate" is "Hama" there)."""
+    return frozenset({province.name, split_kind(province.name)[0], *province.alternates})
+
+
 def _prominence(gazetteer: Gazetteer, place: Place) -> float:
     # A country outranks any namesake in the gazetteer, but in an article about Georgia's
     # counties the US state should win: the article's focus must be able to outweigh it.
@@ -98,7 +103,7 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     if (place.country, place.admin1) in focus.admin1 and place.admin1:
         score += FOCUS_ADMIN1
     if context is not None and (place.country == context.country and
-                                (context.kind == "country" or place.admin1 == context.name)):
+                                (context.kind == "country" or place.admin1 in _province_names(context))):
         score += CONTEXT
     # reporters call a city a town and a town a village: any settlement answers to a settlement's kind;
     # a place named with the very kind word answers to it whatever its kind
@@ -110,6 +115,12 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     if anchors.near(place):
         score += NEAR_OTHERS
     return score
+
+
+def _namesake_countries(gazetteer: Gazetteer, m: Mention, cands: list[Place]) -> set[str]:
+    """The countries of the places a mention may mean: a namesake reached only by folding ("Ohio",
+    "Oława") does not count."""
+    return {c.country for c in cands if c is cands[0] or _named_exactly(m.text, c.id, gazetteer)}
 
 
 def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[Place]],
@@ -128,10 +139,10 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
             # "Georgia" may be the US state: an ambiguous country name is weak evidence of focus.
             ambiguous = any(c.kind == "province" and c.country != top.country for c in cands[1:])
             countries[top.country] += 0.3 if ambiguous else 1
-        elif len({c.country for c in cands}) == 1:
+        elif len(_namesake_countries(gazetteer, m, cands)) == 1:
             countries[top.country] += 0.5
             if top.kind == "province":
-                admin1[(top.country, top.name)] += 1
+                admin1.update((top.country, name) for name in _province_names(top))
             elif top.admin1:
                 admin1[(top.country, top.admin1)] += 0.5
     total = sum(countries.values()) or 1.0

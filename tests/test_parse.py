@@ -327,3 +327,17 @@ def test_names_run_through_foreign_articles_and_possessives():
     assert t["People's Republic of China"].place.country == "CN"  # not Taiwan's "Republic of China"
     assert t["Côte d'Ivoire"].place.country == "CI"
     assert set(found("Syria's Raqqa fell to the army.")) == {"Syria", "Raqqa"}
+
+
+def test_a_name_with_its_kind_word_is_a_place_even_inside_an_institutions_name():
+    t = found("He was booked into jail, according to the Butler County Sheriff's Office in Ohio.")
+    assert t["Butler County"].place.admin1 == "Ohio"
+
+
+def test_a_common_word_is_no_place_through_a_spelling_folded_to_a_name():
+    assert found("Traffic on Route 4 was slow near Trenton.").keys() == {"Trenton"}  # not Rota
+
+
+def test_a_province_named_after_a_comma_picks_its_own_namesake():
+    assert found("Shells fell on Zara, Hama province, on Monday.", theatre="syria")["Zara"].place.admin1 == "Hama"
+    assert found("Shells fell on Zara, Homs province, on Monday.", theatre="syria")["Zara"].place.admin1 == "Homs"

@@ -21,3 +21,11 @@ def test_supplement_is_large_for_the_main_theatres_and_has_no_repeats():
     for country in ("SY", "IQ", "UA", "LY", "YE", "SD"):
         assert by_country[country] >= 180, country
     assert {r.kind for r in rows} >= {"facility", "neighbourhood", "region", "water", "mountain", "village"}
+
+
+def test_a_name_qualified_to_tell_namesakes_apart_answers_to_its_bare_name(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text(",".join(supplement.COLUMNS) + "\nZara (Hama),al-Zarah,village,SY,Hama,34.96,36.65\n",
+                    encoding="utf-8")
+    (row,) = supplement.read(path)
+    assert (row.name, row.alternates) == ("Zara (Hama)", ("Zara", "al-Zarah"))
