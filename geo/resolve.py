@@ -26,6 +26,7 @@ THEATRE_COUNTRY = 1.5
 FOCUS_ADMIN1 = 1.2
 CONTEXT = 4.0
 KIND_MATCH = 8.0  # the article said which kind: decisive
+WHOLE_NAME = 1.5  # the kind word is part of a place's own name
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
 COUNTRY_PROMINENCE = 6.5
@@ -110,6 +111,8 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     if m.kind_hint and (place.kind == m.kind_hint or (m.kind_hint in SETTLEMENTS and place.kind in SETTLEMENTS)
                         or _named_with_kind_word(m.text, place)):
         score += KIND_MATCH  # and no spelling penalty: "Deir az-Zour province" is that province however spelt
+        if _named_with_kind_word(m.text, place):
+            score += WHOLE_NAME  # "Boulder City" is the town of that name before the bigger Boulder
     elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY
     if anchors.near(place):

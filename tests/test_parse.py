@@ -341,3 +341,7 @@ def test_a_common_word_is_no_place_through_a_spelling_folded_to_a_name():
 def test_a_province_named_after_a_comma_picks_its_own_namesake():
     assert found("Shells fell on Zara, Hama province, on Monday.", theatre="syria")["Zara"].place.admin1 == "Hama"
     assert found("Shells fell on Zara, Homs province, on Monday.", theatre="syria")["Zara"].place.admin1 == "Homs"
+
+
+def test_a_place_whose_own_name_holds_the_kind_word_beats_a_bigger_namesake_without_it():
+    assert found("Tourists drove on to Boulder City after the dam.")["Boulder City"].place.admin1 == "Nevada"
