@@ -13,10 +13,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+NAME_ABBREVIATIONS = ("St", "Ste", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt",
+                      "Maj", "Cpl", "Adm", "Rep", "Sen", "Gov", "Prof", "Rev")
 # A word may hold inner apostrophes (Ma'arrat, Kfar'a) but a trailing 's is its own token.
-# Dotted abbreviations (U.S., N.Y., W.Va.) stay whole: they are names, not sentence ends.
-TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*"
-                   r"|[^\w\s]", re.UNICODE)
+# Dotted abbreviations (U.S., N.Y., W.Va.) stay whole: they are names, not sentence ends; so do the
+# abbreviated words that open a name ("St. Louis", "Mt. Pleasant", "Gen. Smith").
+TOKEN = re.compile(rf"(?:[A-Z][a-z]?\.){{2,}}|(?:{'|'.join(NAME_ABBREVIATIONS)})\.(?= [A-Z])"
+                   r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 
 
 _PIECES = re.compile(f"({TOKEN.pattern})", re.UNICODE)

@@ -345,3 +345,9 @@ def test_a_province_named_after_a_comma_picks_its_own_namesake():
 
 def test_a_place_whose_own_name_holds_the_kind_word_beats_a_bigger_namesake_without_it():
     assert found("Tourists drove on to Boulder City after the dam.")["Boulder City"].place.admin1 == "Nevada"
+
+
+def test_an_abbreviated_word_opening_a_name_neither_ends_the_sentence_nor_the_name():
+    t = found("He moved to St. Louis last year, after Gen. Smith retired to Ft. Worth.")
+    assert t["St. Louis"].place.admin1 == "Missouri" and t["Ft. Worth"].place.name == "Fort Worth"
+    assert "Smith" not in t
