@@ -21,7 +21,7 @@ from geo.demonyms import demonyms
 from geo.gazetteer import KIND_WORDS, Gazetteer, split_kind
 from geo.names import ARTICLES, normalize, skeleton
 from geo.organisations import OrganisationSpans
-from geo.tokens import sentences, text_of, words_and_starts
+from geo.tokens import TITLES, sentences, text_of, words_and_starts
 
 MAX_TOKENS = 9
 # Words between a name and its kind word: "Yarmouk Palestinian refugee camp".
@@ -199,7 +199,7 @@ def _name_starts(t: _Tokens) -> list[int]:
     """Tokens a name may start at: a capitalised word, or an Arabic article before one ("al-Bab")."""
     words = t.words
     # "Al-Bab" is capitalised already: only a lower-case "al" needs the table
-    return [i for i, w in enumerate(words) if (w[:1].isupper() and w[:1].isalpha()) or (
+    return [i for i, w in enumerate(words) if (w[:1].isupper() and w[:1].isalpha() and w not in TITLES) or (
             w in ARTICLES and t.word(i + 1) == "-" and _capitalised(t.word(i + 2)))]
 
 
@@ -354,6 +354,9 @@ class Recognizer:
         if (not acronym and (lower in STOP_WORDS or lower in KIND_WORDS)) or lower in NEVER_PLACES \
                 or normalize(text) in NEVER_PLACES or lower in ARTICLES or lower in DIRECTIONS \
                 or _CONTRACTION.match(text) or t.word(i - 1).lower() in OUTLET_WORDS:
+            return False
+        if t.word(i - 1) in TITLES:  # "Ms. Odell", "Gen. Sherman": a person, here and anywhere in the article
+            people.update((text, t.words[j - 1]))
             return False
         if acronym and text.isalpha() and len(text) >= 3 and t.word(j)[:1].islower() and not self._is_state(text):
             return False  # "SANA reported", "CIS states": an acronym; a dateline ("BEIRUT -") is not followed so

@@ -13,8 +13,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-NAME_ABBREVIATIONS = ("St", "Ste", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt",
-                      "Maj", "Cpl", "Adm", "Rep", "Sen", "Gov", "Prof", "Rev")
+TITLES = frozenset("Mr. Mrs. Ms. Dr. Gen. Lt. Col. Sgt. Capt. Maj. Cpl. Adm. Rep. Sen. Gov. Prof. Rev.".split())
+NAME_ABBREVIATIONS = ("St", "Ste", "Mt", "Ft", "Pt", *(t[:-1] for t in sorted(TITLES)))
 # A word may hold inner apostrophes (Ma'arrat, Kfar'a) but a trailing 's is its own token.
 # Dotted abbreviations (U.S., N.Y., W.Va.) stay whole: they are names, not sentence ends; so do the
 # abbreviated words that open a name ("St. Louis", "Mt. Pleasant", "Gen. Smith").
