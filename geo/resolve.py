@@ -138,6 +138,8 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
         if not cands or m.by_sound:  # a spelling matched by its sound is no evidence of where the story is
             continue
         top = cands[0]
+        if not top.country:
+            continue  # "Lake Ontario", "the Sahel": a feature of several countries says nothing of one
         if top.kind == "country":
             # "Georgia" may be the US state: an ambiguous country name is weak evidence of focus.
             ambiguous = any(c.kind == "province" and c.country != top.country for c in cands[1:])

@@ -351,3 +351,11 @@ def test_an_abbreviated_word_opening_a_name_neither_ends_the_sentence_nor_the_na
     t = found("He moved to St. Louis last year, after Gen. Smith retired to Ft. Worth.")
     assert t["St. Louis"].place.admin1 == "Missouri" and t["Ft. Worth"].place.name == "Fort Worth"
     assert "Smith" not in t
+    assert found("Ms. Odell said the shelter would close. Odell has run it since 1990.") == {}  # not Mississippi
+
+
+def test_islands_and_world_regions_are_places_and_a_feature_of_several_countries_sets_no_focus():
+    t = found("Bird flu reached Java and Sumatra, then Western Europe.")
+    assert {t["Java"].place.country, t["Sumatra"].place.country, t["Western Europe"].place.kind} == {"ID", "region"}
+    t = found("Boats crossed Lake Ontario to Woodstock. The mayor of Woodstock thanked the people of Ontario.")
+    assert t["Woodstock"].place.country == "CA"
