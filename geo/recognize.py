@@ -222,7 +222,8 @@ def _spans_from(t: _Tokens, i: int) -> list[int]:
         elif w.lower() in KIND_MODIFIERS and j > i and t.word(j + 1).lower() in FACILITY_TAILS:
             ends.append(j + 2)  # "Abu Duhur air base", "Tabqa military airport"
             break
-        elif not (w.lower() in ARTICLES or w.lower() in CONNECTORS or w in ("'", "’")):
+        elif not (w.lower() in ARTICLES or w.lower() in CONNECTORS or w in ("'", "’")
+                  or (w == "the" and t.word(j - 1) == "of")):  # "Democratic Republic of the Congo"
             break
         j += 1
     return ends[::-1]

@@ -327,6 +327,9 @@ def test_names_run_through_foreign_articles_and_possessives():
     assert t["People's Republic of China"].place.country == "CN"  # not Taiwan's "Republic of China"
     assert t["Côte d'Ivoire"].place.country == "CI"
     assert set(found("Syria's Raqqa fell to the army.")) == {"Syria", "Raqqa"}
+    assert found("Polio rose in Chad and the Democratic Republic of the Congo.")[
+        "Democratic Republic of the Congo"].place.country == "CD"
+    assert found("Birds on the Pacific side of the Americas carry it.")["Americas"].place.kind == "region"
 
 
 def test_a_name_with_its_kind_word_is_a_place_even_inside_an_institutions_name():
