@@ -411,7 +411,9 @@ class ClaimFinder:
         claims = []
         sharing = [a for a in actors if end <= a.start < sentence[1]]
         for n, a in enumerate(sharing):
-            stop = sharing[n + 1].start if n + 1 < len(sharing) else sentence[1]
+            if n and sharing[n - 1].side == a.side:
+                continue  # "government forces, bolstered by pro-regime militias, in the west": one share
+            stop = next((b.start for b in sharing[n + 1:] if b.side != a.side), sentence[1])
             where = re.search(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\b",
                               text[a.end:stop], re.I)
             sector = where.group(1).lower() if where else None

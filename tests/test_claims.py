@@ -63,6 +63,10 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
     held = {(c.actor, c.sector) for c in claims(
         "Aleppo is split between rebels in its eastern districts and the army in its western ones.") if c.kind == "control"}
     assert held == {("rebels", "east"), ("syrian_government", "west")}
+    held = [(c.actor, c.sector) for c in claims(
+        "Homs is split between rebels in the north and the army, helped by pro-regime militias, in the south.")
+        if c.kind == "control"]
+    assert held == [("rebels", "north"), ("syrian_government", "south")]  # one share per side
 
 
 @pytest.mark.parametrize("clause, date, historical", [
