@@ -50,6 +50,7 @@ from geo.claim_words import (
     LOCAL_KINDS,
     LOCATOR,
     LOST_TO,
+    MEANS,
     MEMBER_OF,
     NAME_WORD,
     NEGATED,
@@ -68,6 +69,7 @@ from geo.claim_words import (
     PRONOUN_OBJECT,
     PROVINCE_ANAPHOR,
     REFERRED_PART,
+    RELATIVE,
     REPELLED,
     SHARED_NOUN,
     STATE_CONTROL,
@@ -366,7 +368,9 @@ class ClaimFinder:
             if self.last_group is not None:  # named in an earlier sentence
                 return self.last_group, None
         subject = None
-        for a in reversed(before):
+        if before and MEANS.search(text[clause[0]:start]) and text[start:end].lower().endswith("ing"):
+            subject = before[0]  # "the army responded to the militants' offensive by bombing ...": the subject bombs
+        for a in [] if subject else reversed(before):
             if SUPPORTER.search(text[clause[0]:a.start]) and a is not before[0]:
                 continue
             if OBJECT_OF_VERB.search(text[clause[0]:a.start]) and a is not before[0]:
@@ -409,7 +413,9 @@ class ClaimFinder:
         if place is None:
             return []
         claims = []
-        sharing = [a for a in actors if end <= a.start < sentence[1]]
+        # the list of sharers ends where a clause about them starts ("... and Kurdish fighters who fight IS")
+        stop = RELATIVE.search(text, end, sentence[1])
+        sharing = [a for a in actors if end <= a.start < (stop.start() if stop else sentence[1])]
         for n, a in enumerate(sharing):
             if n and sharing[n - 1].side == a.side:
                 continue  # "government forces, bolstered by pro-regime militias, in the west": one share

@@ -157,6 +157,8 @@ NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartla
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|when|while|whereas|until|after|before|since)\b", re.I)
+MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subject acted
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them
 # "Nusra, al-Qaeda's affiliate in Syria", "IS emerged from al-Qaeda's branch in Iraq": the place describes a group
 GROUP_HOME = re.compile(r"\b(?:affiliate|branch|franchise|offshoot|arm|wing|chapter|off-shoot)\s+in\s+(?:the\s+)?$", re.I)

@@ -67,6 +67,15 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
         "Homs is split between rebels in the north and the army, helped by pro-regime militias, in the south.")
         if c.kind == "control"]
     assert held == [("rebels", "north"), ("syrian_government", "south")]  # one share per side
+    held = {c.actor for c in claims("Qamishli is divided between the army and Kurdish fighters who keep fighting "
+                                    "Islamic State on their own.") if c.kind == "control"}
+    assert held == {"syrian_government", "kurds"}  # the foe of a relative clause holds no share
+
+
+def test_the_subject_acts_through_a_gerund_after_by():
+    attackers = {c.actor for c in claims("The army answered the rebels' assault by shelling Talbiseh on Monday.")
+                 if c.kind == "attack" and c.place.name == "Talbiseh"}
+    assert "syrian_government" in attackers
 
 
 @pytest.mark.parametrize("clause, date, historical", [
