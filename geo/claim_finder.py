@@ -24,6 +24,7 @@ from geo.claim_words import (
     ANAPHOR,
     APPOSITIVE,
     ARMED_NOUN,
+    BY_SIDE,
     CLAUSE_BREAK,
     CONDITIONAL,
     CONTAINER_BEFORE,
@@ -61,6 +62,7 @@ from geo.claim_words import (
     OBJECT_LEAD,
     OBJECT_OF_VERB,
     ORIGIN,
+    PARTNER_GAP,
     PASSIVE_VOICE,
     PAST_VERB,
     PLACE_REFERENCE,
@@ -236,7 +238,7 @@ class ClaimFinder:
             self.last_claim = (kind, actor, target)
             self.last_claim_at = self.sentence_index
             chosen = self._places(text, kind, start, end, clause, places, actors)
-            partners = self._partners(text, actor, start, clause, actors)
+            partners = self._partners(text, actor, start, end, clause, actors)
             # "rebels and government forces battled": foes named together fight, the first named attacking
             foes = [p for p in partners if kind == "attack" and self.theatre.hostile(actor, p.side)]
             if foes:
@@ -261,18 +263,21 @@ class ClaimFinder:
         return self.theatre.side_of_country(place.place.country) or actor
 
     @staticmethod
-    def _partners(text: str, actor: str, start: int, clause: tuple[int, int], actors: list[Actor]) -> list[Actor]:
-        """Sides acting together with `actor` ("Russian and government airstrikes", "the regime and Russia")."""
+    def _partners(text: str, actor: str, start: int, end: int, clause: tuple[int, int],
+                  actors: list[Actor]) -> list[Actor]:
+        """Sides acting together with `actor` ("Russian and government airstrikes", "the regime and Russia",
+        "an offensive by the army and Hezbollah")."""
         named = [a for a in actors if clause[0] <= a.start < start and a.side == actor and not a.held]
-        if not named:
+        by = [a for a in actors if a.side == actor and not a.held and BY_SIDE.fullmatch(text, end, a.start)]
+        if not named and not by:
             return []
-        own = named[-1]
+        own = named[-1] if named else by[0]
         partners = []
         for a in actors:
-            if a.held or a.side == actor or not clause[0] <= a.start < start + 1:
+            if a.held or a.side == actor or not clause[0] <= a.start < clause[1]:
                 continue
             gap = text[a.end:own.start] if a.end <= own.start else text[own.end:a.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?", gap, re.I):
+            if PARTNER_GAP.fullmatch(gap):
                 partners.append(a)
         return partners
 

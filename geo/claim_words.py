@@ -157,6 +157,10 @@ NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartla
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an offensive by the army"
+# Between two sides acting together: "the army and the Lebanese Shiite movement Hezbollah", "Russian and Syrian jets".
+PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"
+                         r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:movement|group|militia|party|organi[sz]ation)\s+)?")
 RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|when|while|whereas|until|after|before|since)\b", re.I)
 MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subject acted
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them

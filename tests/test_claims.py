@@ -526,3 +526,9 @@ def test_a_thing_held_is_no_ground_held():
     assert not [c for c in found if c.kind == "control"]
     found = claims("Jets struck Raqqa, where IS-held districts were shelled too.")
     assert ("control", "isis", "Raqqa") in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_a_side_named_beside_the_actor_after_by_acts_with_it():
+    actors = {c.actor for c in claims("An offensive by the army and the Lebanese Shiite movement Hezbollah on "
+                                      "Zabadani began at dawn.") if c.kind == "attack"}
+    assert actors == {"syrian_government", "hezbollah"}
