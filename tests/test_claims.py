@@ -532,3 +532,9 @@ def test_a_side_named_beside_the_actor_after_by_acts_with_it():
     actors = {c.actor for c in claims("An offensive by the army and the Lebanese Shiite movement Hezbollah on "
                                       "Zabadani began at dawn.") if c.kind == "attack"}
     assert actors == {"syrian_government", "hezbollah"}
+
+
+def test_a_sides_control_named_by_its_adjective_shares_a_divided_town():
+    held = {c.actor for c in claims("Shells hit Kobani. The town remains divided between ISIL and Kurdish control.")
+            if c.kind == "control" and c.place.name == "Kobani"}
+    assert held == {"isis", "kurds"}
