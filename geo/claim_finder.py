@@ -62,6 +62,7 @@ from geo.claim_words import (
     OBJECT_LEAD,
     OBJECT_OF_VERB,
     ORIGIN,
+    PART_HELD,
     PARTNER_GAP,
     PASSIVE_VOICE,
     PAST_VERB,
@@ -444,6 +445,12 @@ class ClaimFinder:
         if re.search(r"\b(?:by|to)$", text[start:end], re.I) and kind in ("control", "capture"):
             # "Tabqa, held by IS", "Palmyra fell to IS": the place is what comes before
             before = [t for t in places if max(clause[0], start - 60) <= t.start and t.end <= start]
+            part = PART_HELD.search(text[clause[0]:end])
+            if part and kind == "control":
+                # "attacked several southern neighbourhoods held by government troops": parts of the town just named
+                earlier = [t for t in named if t.end <= start and t.place.kind in LOCAL_KINDS]
+                referred = (earlier or [self.last_place])[-1]
+                return [replace(referred, sector=part["side"] and part["side"].lower())] if referred else []
             return before[-1:]
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
         if held:  # "Daesh-held villages in northern Syria" hold villages, not the country

@@ -109,6 +109,9 @@ COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
 # "the western half of the city", "east of the town", "the town's eastern districts": the part referred to
+PART_HELD = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                       r"(?:neighbou?rhoods?|districts?|quarters?|parts?|sections?|suburbs?)\s+"
+                       r"(?:held|controlled|occupied)\s+by$", re.I)
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
                            r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+)?of\s+the\s+"
                            r"(?:city|town|country)|the\s+(?:[\w-]+\s+)?(?:city|town|country)['’]?s\s+"

@@ -538,3 +538,10 @@ def test_a_sides_control_named_by_its_adjective_shares_a_divided_town():
     held = {c.actor for c in claims("Shells hit Kobani. The town remains divided between ISIL and Kurdish control.")
             if c.kind == "control" and c.place.name == "Kobani"}
     assert held == {"isis", "kurds"}
+
+
+def test_parts_held_by_a_side_are_parts_of_the_town_just_named():
+    held = [(c.actor, c.place.name, c.sector) for c in claims(
+        "Fighting has raged in Hasakah for weeks, since Islamic State stormed the southern districts held by "
+        "government troops.") if c.kind == "control"]
+    assert held == [("syrian_government", "Hasakah", "south")]
