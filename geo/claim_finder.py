@@ -92,6 +92,7 @@ from geo.sides import SideMention
 from geo.theatres import Theatre
 
 MILE_KM = 1.609344
+DEEDS = frozenset({"attack", "strike", "advance", "siege"})  # what "the attack", "the offensive" may refer to
 PLACE_AFTER = 200  # characters after a trigger within which its place is looked for
 PLACE_BEFORE = 90
 HELD_REACH = 30  # an "X-held" adjective describes a place named right after it
@@ -173,6 +174,7 @@ class ClaimFinder:
         claims: dict[tuple, Claim] = {}
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
+        self.last_deed: tuple[str, str, str | None] | None = None  # the last attack, strike, advance or siege
         self.last_place = None
         self.last_country = None  # the theatre's country last named, which "the country" refers to
         self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
@@ -228,15 +230,17 @@ class ClaimFinder:
                     continue
                 kind = "advance"  # "an offensive to retake": a push, not yet a capture
             reference = EVENT_REFERENCE.match(text[clause[0]:end])
-            if reference and clause[0] + reference.end() >= end and self.last_claim is not None:
-                kind, actor, target = self.last_claim
+            if reference and clause[0] + reference.end() >= end and self.last_deed is not None:
+                kind, actor, target = self.last_deed  # "The attack on the town": the last deed, not a holding
             else:
                 actor, target = self._actor(text, kind, start, end, clause, sentence, actors, last_actor)
-                if actor is None and reference and self.last_claim is not None and kind == "advance":
-                    actor, target = self.last_claim[1:]  # "The offensive is part of an operation to seize ..."
+                if actor is None and reference and self.last_deed is not None and kind == "advance":
+                    actor, target = self.last_deed[1:]  # "The offensive is part of an operation to seize ..."
             if actor is None:
                 continue
             self.last_claim = (kind, actor, target)
+            if kind in DEEDS:
+                self.last_deed = self.last_claim
             self.last_claim_at = self.sentence_index
             chosen = self._places(text, kind, start, end, clause, places, actors)
             partners = self._partners(text, actor, start, end, clause, actors)

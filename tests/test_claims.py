@@ -545,3 +545,10 @@ def test_parts_held_by_a_side_are_parts_of_the_town_just_named():
         "Fighting has raged in Hasakah for weeks, since Islamic State stormed the southern districts held by "
         "government troops.") if c.kind == "control"]
     assert held == [("syrian_government", "Hasakah", "south")]
+
+
+def test_an_event_referred_to_is_the_last_deed_not_the_last_holding():
+    referring = [(c.kind, c.actor, c.place.name) for c in claims(
+        "Nusra fighters attacked Tal Abyad, a town Kurdish forces had captured in June. "
+        "The attack on the town drew in fighters from Raqqa.") if c.evidence.startswith("The attack")]
+    assert referring == [("attack", "nusra", "Tal Abyad")]
