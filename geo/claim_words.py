@@ -54,7 +54,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
                       r"offensives?", r"suicide\s+bomb\w*", r"(?:car|truck)\s+bombs?", r"mortars?", r"rockets?",
                       r"ambush\w*", r"opened\s+fire", r"executed", r"massacred", r"beheaded", r"kill(?:s|ed|ing)?", r"target(?:s|ed|ing)?",
-                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?")),
+                      r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?",
+                      r"operations?\s+against", r"anti-[\w-]+\s+operations?")),
 ))
 ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:against|from|on|at|targeting|between\s+\w+\s+and|with|hit|of)\s+(?:the\s+)?"

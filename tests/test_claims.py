@@ -552,3 +552,8 @@ def test_an_event_referred_to_is_the_last_deed_not_the_last_holding():
         "Nusra fighters attacked Tal Abyad, a town Kurdish forces had captured in June. "
         "The attack on the town drew in fighters from Raqqa.") if c.evidence.startswith("The attack")]
     assert referring == [("attack", "nusra", "Tal Abyad")]
+
+
+def test_operations_against_a_foe_are_attacks():
+    c = one("An army unit carried out operations against the terrorist groups in Nawa on Monday.", "attack")
+    assert (c.actor, c.place.name) == ("syrian_government", "Nawa")
