@@ -493,8 +493,9 @@ class ClaimFinder:
             referred = earlier[-1] if earlier else self.last_place
             if referred is None:
                 return []
-            part = _referred_part(text, clause)
-            return [replace(referred, sector=part) if part else referred]
+            # the part this clause names, not the one of the mention referred to ("east Mosul" ... "the west
+            # bank of the city")
+            return [replace(referred, sector=_referred_part(text, clause))]
         if not chosen and kind == "capture" and self.last_place is not None and DRIVEN_OUT.match(text, end, clause[1]):
             return [self.last_place]  # "Daesh chased the government forces out": out of the town just named
         if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):

@@ -114,7 +114,7 @@ PART_HELD = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest
                        r"(?:neighbou?rhoods?|districts?|quarters?|parts?|sections?|suburbs?)\s+"
                        r"(?:held|controlled|occupied)\s+by$", re.I)
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
-                           r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge)\s+)?of\s+the\s+"
+                           r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge|bank)\s+)?of\s+the\s+"
                            r"(?:city|town|country)|the\s+(?:[\w-]+\s+)?(?:city|town|country)['’]?s\s+"
                            r"(?P<side2>north|south|east|west)(?:ern)?\b)", re.I)
 # "shot down 12 Iranian-made drones": the drones are the other side's, downed, not striking for the shooter

@@ -557,3 +557,10 @@ def test_an_event_referred_to_is_the_last_deed_not_the_last_holding():
 def test_operations_against_a_foe_are_attacks():
     c = one("An army unit carried out operations against the terrorist groups in Nawa on Monday.", "attack")
     assert (c.actor, c.place.name) == ("syrian_government", "Nawa")
+
+
+def test_a_town_referred_to_takes_the_part_its_clause_names_not_the_part_named_before():
+    held = [(c.actor, c.place.name, c.sector) for c in parse(
+        "Iraqi forces retook east Mosul. Islamic State still holds the west bank of the city.",
+        date="2017-01-20", theatre="iraq").claims if c.kind == "control"]
+    assert held == [("isis", "Mosul", "west")]
