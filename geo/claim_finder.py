@@ -322,6 +322,9 @@ class ClaimFinder:
             after = [a.side for a in actors if end <= a.start < clause[1] and self.theatre.hostile(inside.side, a.side)]
             return inside.side, (after[0] if after else None)
         after = [a for a in actors if end <= a.start < clause[1] and not a.held]
+        if re.search(r"\bby$", text[start:end], re.I) and not any(
+                re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:a.start]) for a in after):
+            return None, None  # "a town held by Haftar's allies": a holder the theatre does not name
         before = [a for a in actors if clause[0] <= a.start and a.end <= start and not a.held
                   and start - a.end <= ACTOR_BEFORE]
         if kind == "capture" and LOST_TO.match(text, start):  # "IS lost Palmyra to the army": the army took it

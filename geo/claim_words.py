@@ -29,7 +29,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"retook", r"t(?:ook|ake|aken|akes|aking)\s+(?:full\s+)?(?:over|control)(?:\s+(?:of|over))?",
                        r"t(?:ook|aken)(?=\s+(?:back|the|a|an|most|several|some|\d+|two|three|four|five|six)\b)",
                        r"overr(?:an|un|unning|uns)", r"f[ae]ll(?:s|en)?\s+to", r"liberat\w*",
-                       r"expell?(?:ed|ing|s)?", r"kick(?:s|ed|ing)?\s+out", r"oust(?:s|ed|ing)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
+                       # "X pushed back from Y" (a headline's passive) is X's retreat, not X taking Y
+                       r"expell?(?:ed|ing|s)?", r"kick(?:s|ed|ing)?\s+out", r"oust(?:s|ed|ing)?", r"drove|driven|driv(?:e|es|ing)\s+out|(?:push|chas)(?:ed|ing)(?!\s+back\s+from)(?=\s+(?:[\w'’-]+\s+){1,4}(?:out|from)\b)",
                        r"regain\w*(?:\s+(?:full\s+)?control(?:\s+(?:of|over))?)?",
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
@@ -147,6 +148,7 @@ SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<su
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
+                          r"|,\s*and\s+(?=(?:[a-z]+\s+){1,2}(?:were|was|are|is|have|has|had)\b)"  # ", and clashes were reported"
                           r"|\s+(?:while|whereas|but|where)\s+")  # feeds drop commas: "Qaboun to the north where rebels"
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)

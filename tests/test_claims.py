@@ -564,3 +564,20 @@ def test_a_town_referred_to_takes_the_part_its_clause_names_not_the_part_named_b
         "Iraqi forces retook east Mosul. Islamic State still holds the west bank of the city.",
         date="2017-01-20", theatre="iraq").claims if c.kind == "control"]
     assert held == [("isis", "Mosul", "west")]
+
+
+def test_a_side_pushed_back_from_a_place_did_not_take_it():
+    found = parse("Haftar's forces pushed back from Tripoli outskirts", date="2019-06-26", theatre="libya").claims
+    assert not [c for c in found if c.kind == "capture"]
+
+
+def test_a_place_held_by_a_holder_the_theatre_does_not_name_gets_no_holder():
+    found = parse("The GNA said its troops were advancing on Tarhuna, a town held by Haftar's allies.",
+                  date="2019-06-26", theatre="libya").claims
+    assert [(c.kind, c.actor) for c in found if c.place.name == "Tarhuna"] == [("advance", "gna")]
+
+
+def test_a_new_clause_after_and_has_its_own_subject():
+    found = parse("The RSF besieged El Fasher, a city held by the army, and clashes were reported 10 km east of "
+                  "the city.", date="2024-05-20", theatre="sudan").claims
+    assert {c.kind for c in found} == {"siege", "control"}  # the clashes and their distance have no side
