@@ -73,6 +73,7 @@ from geo.claim_words import (
     PROVINCE_ANAPHOR,
     REFERRED_PART,
     RELATIVE,
+    REPEL_WORD,
     REPELLED,
     SHARED_NOUN,
     STATE_CONTROL,
@@ -316,8 +317,11 @@ class ClaimFinder:
             return own.side, None
         inside = next((a for a in actors if not a.held and (a.start <= start and end <= a.end
                                                               or start <= a.start and a.end <= end)), None)
-        if inside is not None and OBJECT_OF_VERB.search(text[clause[0]:inside.start]):
-            return None, None  # "destroyed Houthi drones": the side's weapons are hit, they strike nothing
+        if inside is not None and OBJECT_OF_VERB.search(text[clause[0]:inside.start]) \
+                and not REPELLED.search(text[clause[0]:inside.start]):
+            return None, None  # "destroyed Houthi drones": the side's weapons are hit; "repelled Ukrainian attacks" happened
+        if kind == "control" and REPEL_WORD.match(text, start) and PASSIVE_VOICE.search(text[clause[0]:start]):
+            return None, None  # "attacks near Kreminna were repelled": by a side unnamed, which holds the place
         if inside is not None:  # "coalition air strikes", "Russian jets"
             after = [a.side for a in actors if end <= a.start < clause[1] and self.theatre.hostile(inside.side, a.side)]
             return inside.side, (after[0] if after else None)
@@ -401,6 +405,10 @@ class ClaimFinder:
             if target is None:
                 target = next((a.side for a in before if a is not subject and self.theatre.hostile(subject.side, a.side)), None)
             return subject.side, target
+        # "Russian forces hold the east bank, from where they shelled ...": the subject of the sentence so far
+        subject_before = next((a.side for a in actors if sentence[0] <= a.start < clause[0] and not a.held), None)
+        if subject_before and SUBJECT_PRONOUN.match(text[clause[0]:start]):
+            return subject_before, target
         if last_actor and (SUBJECT_PRONOUN.match(text[clause[0]:start]) or SUBJECT_PRONOUN.match(text[sentence[0]:start])
                            or PRONOUN_BEFORE.search(text[clause[0]:start])
                            or (re.fullmatch(r"[\s,\"“]*(?:\[[^\]]*\]\s*)?", text[clause[0]:start])

@@ -137,6 +137,7 @@ INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the
 # "since it launched an offensive": a pronoun right before the verb is the clause's subject.
 REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+REPEL_WORD = re.compile(r"repel|repuls", re.I)
 GROUP_BEFORE = re.compile(r"\bthe\s+(?:group|militants|jihadists|extremists|militia|militiamen)\s+(?:(?:has|have|had|also|still|now)\s+)?$", re.I)
 OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|attacking|bombed|bombing|targeted|"
                             r"targeting|pounded|seized|captured|besieged|surrounded|repelled|killed|killing|expelled|expelling|ousted|"

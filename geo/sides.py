@@ -24,6 +24,9 @@ REFERENCE_REACH = 2  # sentences
 BACKER_BEFORE = re.compile(r"\b(?:backed|supported|aided|armed)\s+by\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}$", re.I)
 # A state's name or adjective before these words is its armed forces: "Russia air power", "Iranian troops"
 ARMED_AFTER = re.compile(r"\s+(?:air\s*power|air\s+force|forces|troops|army|military|warplanes|jets|aircraft)\b", re.I)
+# A state's adjective before these is its side acting: "Ukrainian shelling", "Turkish air strikes"
+DEED_AFTER = re.compile(r"\s+(?:shelling|attacks?|assaults?|offensive|counter-?offensive|air\s*strikes?|strikes?|"
+                        r"missiles?|drones?|artillery|bombardment|rockets?)\b", re.I)
 OFFSHOOTS = frozenset({"offshoot", "offshoots", "splinter", "spin-off", "breakaway", "off-shoot"})
 
 
@@ -155,13 +158,13 @@ def finder(nlp: Language, theatre: Theatre) -> SideFinder:
 
 
 def state_sides(text: str, toponyms, named: tuple[SideMention, ...], theatre: Theatre) -> tuple[SideMention, ...]:
-    """States that act as sides without a side's name: "Russia air power", "backed by Iran"."""
+    """States that act as sides without a side's name: "Russia air power", "Ukrainian shelling", "backed by Iran"."""
     found = []
     for t in toponyms:
         side = theatre.side_of_country(t.place.country) if t.place is not None else None
         if side is None or any(m.start < t.end and t.start < m.end for m in named):
             continue
-        noun = ARMED_AFTER.match(text, t.end)
+        noun = ARMED_AFTER.match(text, t.end) or (DEED_AFTER.match(text, t.end) if t.role == "demonym" else None)
         if noun or (t.role == "metonym" and BACKER_BEFORE.search(text, max(0, t.start - 50), t.start)):
             end = noun.end() if noun else t.end
             found.append(SideMention(t.start, end, text[t.start:end], side, "name"))

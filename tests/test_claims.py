@@ -581,3 +581,20 @@ def test_a_new_clause_after_and_has_its_own_subject():
     found = parse("The RSF besieged El Fasher, a city held by the army, and clashes were reported 10 km east of "
                   "the city.", date="2024-05-20", theatre="sudan").claims
     assert {c.kind for c in found} == {"siege", "control"}  # the clashes and their distance have no side
+
+
+def test_a_states_adjective_before_a_deed_is_that_side_acting_even_when_repelled():
+    found = parse("Moscow's defence ministry said its troops had repelled Ukrainian attacks near Kreminna. "
+                  "Separatists said Ukrainian shelling had killed three civilians in Horlivka.",
+                  date="2022-11-11", theatre="ukraine").claims
+    assert {(c.kind, c.actor, c.place.name) for c in found} == {("attack", "ukraine", "Kreminna"),
+                                                              ("attack", "ukraine", "Horlivka")}
+    passive = parse("Ukrainian attacks near Kreminna were repelled, Moscow said.", date="2022-11-11",
+                    theatre="ukraine").claims
+    assert [(c.kind, c.actor) for c in passive] == [("attack", "ukraine")]  # the repellers are not named
+
+
+def test_a_subject_pronoun_after_a_clause_break_is_the_sentences_subject():
+    found = parse("Ukrainian forces entered Kherson. Russian forces now hold the far bank of the Dnipro, from where "
+                  "they shelled Bilozerka.", date="2022-11-11", theatre="ukraine").claims
+    assert [(c.kind, c.actor, c.place.name) for c in found if c.kind == "attack"] == [("attack", "russia", "Bilozerka")]
