@@ -24,6 +24,7 @@ from geo.claim_words import (
     ANAPHOR,
     APPOSITIVE,
     ARMED_NOUN,
+    BEARING_LOCATOR,
     BY_SIDE,
     CLAUSE_BREAK,
     CONDITIONAL,
@@ -453,6 +454,7 @@ class ClaimFinder:
         named = places
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
                   and not (kind != "proximity" and LOCATOR.search(text[max(clause[0], t.start - 40):t.start]))
+                  and not any(BEARING_LOCATOR.fullmatch(text, p.end, t.start) for p in places)
                   and not ORIGIN.search(text[max(clause[0], t.start - 60):t.start])
                   and not GROUP_HOME.search(text[max(clause[0], t.start - 30):t.start])]
         if kind == "capture" and LOST_TO.match(text, start):

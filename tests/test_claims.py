@@ -598,3 +598,9 @@ def test_a_subject_pronoun_after_a_clause_break_is_the_sentences_subject():
     found = parse("Ukrainian forces entered Kherson. Russian forces now hold the far bank of the Dnipro, from where "
                   "they shelled Bilozerka.", date="2022-11-11", theatre="ukraine").claims
     assert [(c.kind, c.actor, c.place.name) for c in found if c.kind == "attack"] == [("attack", "russia", "Bilozerka")]
+
+
+def test_a_bearing_after_a_comma_locates_the_place_before_it_and_close_in_on_is_an_advance():
+    found = [(c.kind, c.actor, c.place.name) for c in claims(
+        "Syrian troops close in on Saraqeb. Rebels shelled Kurdish positions around Tal Rifaat, north of Aleppo.")]
+    assert found == [("advance", "syrian_government", "Saraqeb"), ("attack", "rebels", "Tal Rifaat")]
