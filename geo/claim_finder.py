@@ -62,6 +62,7 @@ from geo.claim_words import (
     NOT_ACTING,
     OBJECT_LEAD,
     OBJECT_OF_VERB,
+    ORDINAL_TO,
     ORIGIN,
     PART_HELD,
     PARTNER_GAP,
@@ -226,7 +227,7 @@ class ClaimFinder:
                     or (kind == "attack" and ALONGSIDE.match(text, end)):  # "fought alongside the rebels"
                 continue
             if kind in IRREALIS_KINDS and "-" not in text[start:end] \
-                    and IRREALIS.search(text[clause[0]:start]) \
+                    and IRREALIS.search(text[clause[0]:start]) and not ORDINAL_TO.search(text[clause[0]:start]) \
                     and not (kind == "siege" and UNDER_WAY.search(text[clause[0]:start])):  # "-held" is no verb
                 if kind != "capture":
                     continue

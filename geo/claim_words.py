@@ -74,6 +74,8 @@ KILLED_IN = re.compile(r"\b(?:were|was|been|being)\s+killed\s+(?:in|during)\s+(?
 # The words a generic name of a state's forces is made of: "government forces", "the army".
 GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|security|troops|soldiers|armed)\b", re.I)
 PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+# "the first city to fall to IS": an infinitive after an ordinal tells what happened
+ORDINAL_TO = re.compile(r"\b(?:first|last|second|third|latest|only)\s+(?:[\w-]+\s+){0,2}to\s+$", re.I)
 # An intention is not an event: "hoping to seize", "in a bid to capture".
 IRREALIS = re.compile(r"\b(?<!managed\s)(?<!able\s)(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|"
                       r"trying\s+to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aim(?:ed|ing|s)?\s+at|"
@@ -181,7 +183,7 @@ ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|fly
                     r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"
                     r"(?:[\w-]+\s+){0,4}$", re.I)
 # "Gharyan, a key town 80 km south of Tripoli": a distance in a place's description locates the place
-APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)  # "Falluja, the militants' bastion"
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)

@@ -604,3 +604,13 @@ def test_a_bearing_after_a_comma_locates_the_place_before_it_and_close_in_on_is_
     found = [(c.kind, c.actor, c.place.name) for c in claims(
         "Syrian troops close in on Saraqeb. Rebels shelled Kurdish positions around Tal Rifaat, north of Aleppo.")]
     assert found == [("advance", "syrian_government", "Saraqeb"), ("attack", "rebels", "Tal Rifaat")]
+
+
+def test_reporting_on_iraq_names_its_units_and_reads_ordinals_and_descriptions_right():
+    a = parse("Iraqi troops backed by Shi'ite militias attacked Falluja, the militants' bastion 50 km west of Baghdad. "
+              "Counter-terrorism forces seized the district of Nuaimiya. Falluja was the first city to fall to "
+              "Islamic State, in January 2014.", date="2016-05-23", theatre="iraq")
+    assert {"iraq_government", "pmf", "isis"} <= {s.side for s in a.sides}
+    found = {(c.kind, c.actor, c.place.name) for c in a.claims}
+    assert ("capture", "iraq_government", "Naimiya") in found and ("capture", "isis", "Fallujah") in found
+    assert not [c for c in a.claims if c.kind == "proximity"]  # the distance describes Falluja
