@@ -1,0 +1,61 @@
+"""Facilities an article names only by description: "an adjacent air base", "the border crossing that
+separates Kobani from Turkey", "the army airport in Deir al-Zor".
+
+Such a description is a place when a place named beside it in the same sentence has exactly one
+facility of its kind nearby in the gazetteer: that facility is the one meant.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from geo.analysis import Toponym
+from geo.gazetteer import Gazetteer
+from geo.place import Place
+
+# The description's head, and the words one of the facility's names holds when it is that kind of facility.
+_AIRFIELD = ("airbase", "air base", "airfield", "airport")
+_CROSSING = ("crossing", "border gate")
+HEADS = {"border crossing": _CROSSING, "crossing point": _CROSSING, "air base": _AIRFIELD, "airbase": _AIRFIELD,
+         "airfield": _AIRFIELD, "military airport": _AIRFIELD, "army airport": _AIRFIELD, "airport": _AIRFIELD,
+         "dam": ("dam",)}
+DESCRIPTION = re.compile(
+    r"(?:\b(?:the|an?|its)\s+|['’]s\s+)(?:[\w'’-]+\s+){0,2}?(?P<head>%s)\b" % "|".join(sorted(HEADS, key=len, reverse=True)),
+    re.I)
+ANCHOR_REACH = 60  # characters between a description and the place it is described by
+FACILITY_KM = 20.0
+CONFIDENCE = 0.6  # a description is never as sure as a name
+ANCHOR_KINDS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+
+
+def described_facilities(text: str, sentences: list[tuple[int, int]], toponyms: list[Toponym],
+                         gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponyms for the facility descriptions of `text` that a place named beside them pins down."""
+    anchors = [t for t in toponyms if t.pinned and t.place.kind in ANCHOR_KINDS]
+    starts = [s for s, _ in sentences]
+    found = []
+    for m in DESCRIPTION.finditer(text):
+        start, end = m.start("head"), m.end("head")
+        if any(t.start < end and start < t.end for t in toponyms):
+            continue  # part of a name already found ("Kuweires airbase")
+        n = bisect_right(starts, start) - 1
+        sentence = sentences[n] if n >= 0 else (0, len(text))
+        near = [t for t in anchors if sentence[0] <= t.start < sentence[1]
+                and min(abs(t.start - end), abs(start - t.end)) <= ANCHOR_REACH]
+        if not near:
+            continue
+        anchor = min(near, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
+        facility = _only_facility(gazetteer, anchor.place.lat, anchor.place.lon, HEADS[m["head"].lower()])
+        if facility is not None:
+            found.append(Toponym(start, end, text[start:end], facility, "literal", None, "facility",
+                                 anchor.historical, CONFIDENCE, (facility,), sentence))
+    return found
+
+
+def _only_facility(gazetteer: Gazetteer, lat: float, lon: float, words: tuple[str, ...]) -> Place | None:
+    """The one facility of the kind near the point; None when there is none, or several to choose from
+    ("the old airport" near Ain Zara may be either of Tripoli's)."""
+    fitting = [place for place in gazetteer.near(lat, lon, FACILITY_KM, kinds=("facility",))
+               if any(w in name.lower() for name in (place.name, *place.alternates) for w in words)]
+    return fitting[0] if len(fitting) == 1 else None
