@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +32,7 @@ from geo.place import SETTLEMENTS
 
 # A supplement settlement merges into a GeoNames place of the same name this close to it.
 MERGE_KM = 15.0
+ADMIN1_AGREEMENT = 0.5  # below this share of places inside the province their code names, a country's codes are wrong
 # Places without a population rank as if they had this many people (by kind).
 DEFAULT_POPULATION = {
     "country": 0, "province": 400_000, "district": 60_000, "city": 100_000, "town": 20_000,
@@ -228,14 +229,27 @@ def _merge_supplement(drafts: list[Draft], rows: list[supplement.Row], boundarie
 
 
 def _assign_admin1(drafts: list[Draft], boundaries: dict) -> None:
-    # Natural Earth cuts a few untyped fragments out of provinces (the Golan strip of Quneitra):
-    # a place there belongs to the province nearest to it
+    """Give every place the province it lies in, where GeoNames' code did not or named another one."""
     areas = [a for a in boundaries["admin1"] if a["type"] or not a["geonames_code"].endswith(".")]
     tree = shapely.STRtree([shape(a["geometry"]) for a in areas])
-    missing = [d for d in drafts if not d.admin1 and d.kind not in ("country", "province")]
+    places = [d for d in drafts if d.kind not in ("country", "province")]
+    points = shapely.points([d.lon for d in places], [d.lat for d in places])
+    within = {p: areas[a]["name"] for p, a in zip(*tree.query(points, predicate="within"))}
+    # Where Natural Earth's units are not GeoNames' (France's departments, not its regions), the codes
+    # name the wrong province ("Paris, Aude"): that country's places take the province they lie in.
+    agree, total = Counter(), Counter()
+    for p, name in within.items():
+        if places[p].admin1:
+            total[places[p].country] += 1
+            agree[places[p].country] += places[p].admin1 == name
+    mismatched = {c for c in total if agree[c] < ADMIN1_AGREEMENT * total[c]}
+    for p, d in enumerate(places):
+        if d.country in mismatched or not d.admin1:
+            d.admin1 = within.get(p, "")
+    # Natural Earth cuts a few untyped fragments out of provinces (the Golan strip of Quneitra):
+    # a place there belongs to the province nearest to it
+    missing = [d for d in places if not d.admin1]
     points = shapely.points([d.lon for d in missing], [d.lat for d in missing])
-    for point_index, area_index in zip(*tree.query(points, predicate="within")):
-        missing[point_index].admin1 = areas[area_index]["name"]
     for point_index, area_index in zip(*tree.query_nearest(points, max_distance=0.2)):
         d, area = missing[point_index], areas[area_index]
         if not d.admin1 and area["country"] == d.country:

@@ -139,3 +139,9 @@ def test_admin1_at_gives_the_outline_holding_a_point(gaz):
     aleppo = gaz.get("Aleppo", country="SY")
     assert gaz.admin1_at(aleppo.lat, aleppo.lon).equals(gaz.boundary("SY-HL"))
     assert gaz.admin1_at(0.0, -30.0) is None  # the open Atlantic
+
+
+def test_a_place_belongs_to_the_province_it_lies_in_where_geonames_codes_name_another(gaz):
+    assert gaz.get("Paris", country="FR").admin1 == "Paris"  # France's codes named departments ("Aude")
+    assert gaz.get("Lyon", country="FR").admin1 == "Rhône"
+    assert gaz.get("Manila", country="PH").admin1 == "Metro Manila"
