@@ -90,7 +90,8 @@ from geo.claim_words import (
 )
 from geo.claims import Claim
 from geo.dates import event_date
-from geo.recognize import COMMON_ZIPF_LIMIT
+from geo.demonyms import demonyms
+from geo.recognize import COMMON_ZIPF_LIMIT, NEVER_PLACES
 from geo.sides import SideMention
 from geo.theatres import Theatre
 
@@ -494,6 +495,8 @@ class ClaimFinder:
         chosen = after[:1] or before[-1:]
         if after and self._unknown_name_before(text, end, after[0].start):
             return []  # "restored security to Sanei and Tal Meri in the countryside of Damascus": not Damascus
+        if not after and kind != "control" and self._unknown_object(text, end, clause[1]):
+            return []  # "... in Damascus Countryside and established control over Ashrafiyet": not the province
         relative = re.search(r"(?:,\s*|\s)(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
         if not chosen and relative:
             # "Raqqa, the capital of IS, where the group holds": Raqqa; "Raqqa, which IS seized": Raqqa, but
@@ -543,10 +546,14 @@ class ClaimFinder:
     def _unknown_name_before(self, text: str, end: int, start: int) -> bool:
         """True when a name the article does not resolve stands between a trigger and the place after it,
         which then only contains the place meant ("in the countryside of", "in ... province")."""
-        if not CONTAINER_BEFORE.search(text, end, start):
-            return False
-        name = NAME_WORD.match(text, OBJECT_LEAD.match(text, end).end(), start)
+        return bool(CONTAINER_BEFORE.search(text, end, start)) and self._unknown_object(text, end, start)
+
+    def _unknown_object(self, text: str, end: int, stop: int) -> bool:
+        """True when a trigger ending at `end` governs a name the article does not resolve ("established
+        control over the axis of Ashrafiyet al-Abbasiya")."""
+        name = NAME_WORD.match(text, OBJECT_LEAD.match(text, end).end(), stop)
         return name is not None and not any(s <= name.start() < e for s, e in self.named_spans) \
+            and name.group() not in demonyms() and name.group().lower() not in NEVER_PLACES \
             and gazetteer.load().word_frequency(name.group()) < COMMON_ZIPF_LIMIT  # "Oil Field" in a headline is no name
 
     @staticmethod

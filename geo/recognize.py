@@ -81,7 +81,7 @@ NEVER_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow sunni sunnis shia shiite shiites "
     "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
-    "jihadists baathist salafist arab arabs kurd kurds turkmen turkmens yazidi yazidis assyrian assyrians "
+    "jihadists baathist salafist arab arabs kurd kurds kurdish turkmen turkmens yazidi yazidis assyrian assyrians "
     "bedouin bedouins circassian circassians houthi houthis tuareg tebu berber berbers zaghawa masalit "
     "baath qaeda qaida".split())
 # A web page's furniture before a headline or a tag list: "Related Lebanon charges ...", "Tags Syria Raqqa".

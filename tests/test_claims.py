@@ -614,3 +614,10 @@ def test_reporting_on_iraq_names_its_units_and_reads_ordinals_and_descriptions_r
     found = {(c.kind, c.actor, c.place.name) for c in a.claims}
     assert ("capture", "iraq_government", "Naimiya") in found and ("capture", "isis", "Fallujah") in found
     assert not [c for c in a.claims if c.kind == "proximity"]  # the distance describes Falluja
+
+
+def test_a_deed_on_a_name_the_article_does_not_resolve_claims_nothing_on_the_place_before():
+    found = [(c.kind, c.place.name) for c in claims(
+        "Army units advanced in Daraa province and established control over Ashrafiyet al-Zaaroura.")]
+    assert found == [("advance", "Daraa Governorate")]  # not a capture of the province
+    assert [c.place.name for c in claims("In Hasakah, IS fighters attacked Kurdish villages on Monday.")] == ["Hasakah"]
