@@ -20,9 +20,11 @@ _CROSSING = ("crossing", "border gate")
 HEADS = {"border crossing": _CROSSING, "crossing point": _CROSSING, "air base": _AIRFIELD, "airbase": _AIRFIELD,
          "airfield": _AIRFIELD, "military airport": _AIRFIELD, "army airport": _AIRFIELD, "airport": _AIRFIELD,
          "dam": ("dam",)}
-DESCRIPTION = re.compile(
-    r"(?:\b(?:the|an?|its)\s+|['’]s\s+)(?:[\w'’-]+\s+){0,2}?(?P<head>%s)\b" % "|".join(sorted(HEADS, key=len, reverse=True)),
-    re.I)
+HEAD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(HEADS, key=len, reverse=True)), re.I)
+# What makes the head a description: "an adjacent air base", "the countrys largest dam", "Tripoli's airport"
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an?|its)|['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# Substrings one of the heads holds whatever its case: most articles hold none, and this test is cheap.
+_HEAD_TEXTS = ("irport", "ir base", "irbase", "irfield", "rossing", " dam", " Dam")
 ANCHOR_REACH = 60  # characters between a description and the place it is described by
 FACILITY_KM = 20.0
 CONFIDENCE = 0.6  # a description is never as sure as a name
@@ -32,13 +34,16 @@ ANCHOR_KINDS = frozenset({"city", "town", "village", "district", "neighbourhood"
 def described_facilities(text: str, sentences: list[tuple[int, int]], toponyms: list[Toponym],
                          gazetteer: Gazetteer) -> list[Toponym]:
     """Toponyms for the facility descriptions of `text` that a place named beside them pins down."""
+    if not any(head in text for head in _HEAD_TEXTS):
+        return []
     anchors = [t for t in toponyms if t.pinned and t.place.kind in ANCHOR_KINDS]
     starts = [s for s, _ in sentences]
     found = []
-    for m in DESCRIPTION.finditer(text):
-        start, end = m.start("head"), m.end("head")
-        if any(t.start < end and start < t.end for t in toponyms):
-            continue  # part of a name already found ("Kuweires airbase")
+    for m in HEAD.finditer(text):
+        start, end = m.span()
+        if not DETERMINER_BEFORE.search(text, max(0, start - 40), start) or any(
+                t.start < end and start < t.end for t in toponyms):
+            continue  # no description, or part of a name already found ("Kuweires airbase")
         n = bisect_right(starts, start) - 1
         sentence = sentences[n] if n >= 0 else (0, len(text))
         near = [t for t in anchors if sentence[0] <= t.start < sentence[1]
@@ -46,7 +51,7 @@ def described_facilities(text: str, sentences: list[tuple[int, int]], toponyms: 
         if not near:
             continue
         anchor = min(near, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
-        facility = _only_facility(gazetteer, anchor.place.lat, anchor.place.lon, HEADS[m["head"].lower()])
+        facility = _only_facility(gazetteer, anchor.place.lat, anchor.place.lon, HEADS[m.group().lower()])
         if facility is not None:
             found.append(Toponym(start, end, text[start:end], facility, "literal", None, "facility",
                                  anchor.historical, CONFIDENCE, (facility,), sentence))
