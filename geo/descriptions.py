@@ -8,7 +8,6 @@ facility of its kind nearby in the gazetteer: that facility is the one meant.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from geo.analysis import Toponym
 from geo.gazetteer import Gazetteer
@@ -31,22 +30,18 @@ CONFIDENCE = 0.6  # a description is never as sure as a name
 ANCHOR_KINDS = frozenset({"city", "town", "village", "district", "neighbourhood"})
 
 
-def described_facilities(text: str, sentences: list[tuple[int, int]], toponyms: list[Toponym],
-                         gazetteer: Gazetteer) -> list[Toponym]:
+def described_facilities(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
     """Toponyms for the facility descriptions of `text` that a place named beside them pins down."""
     if not any(head in text for head in _HEAD_TEXTS):
         return []
     anchors = [t for t in toponyms if t.pinned and t.place.kind in ANCHOR_KINDS]
-    starts = [s for s, _ in sentences]
     found = []
     for m in HEAD.finditer(text):
         start, end = m.span()
         if not DETERMINER_BEFORE.search(text, max(0, start - 40), start) or any(
                 t.start < end and start < t.end for t in toponyms):
             continue  # no description, or part of a name already found ("Kuweires airbase")
-        n = bisect_right(starts, start) - 1
-        sentence = sentences[n] if n >= 0 else (0, len(text))
-        near = [t for t in anchors if sentence[0] <= t.start < sentence[1]
+        near = [t for t in anchors if t.sentence[0] <= start < t.sentence[1]
                 and min(abs(t.start - end), abs(start - t.end)) <= ANCHOR_REACH]
         if not near:
             continue
@@ -54,7 +49,7 @@ def described_facilities(text: str, sentences: list[tuple[int, int]], toponyms: 
         facility = _only_facility(gazetteer, anchor.place.lat, anchor.place.lon, HEADS[m.group().lower()])
         if facility is not None:
             found.append(Toponym(start, end, text[start:end], facility, "literal", None, "facility",
-                                 anchor.historical, CONFIDENCE, (facility,), sentence))
+                                 anchor.historical, CONFIDENCE, (facility,), anchor.sentence))
     return found
 
 

@@ -64,9 +64,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                 theatre = best
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
-    spans = [(s + start, e + start) for s, e in sentence_spans(doc)]
-    toponyms = sorted(toponyms + described_facilities(text, spans, toponyms, gazetteer_module.load()),
-                      key=lambda t: t.start)
+    toponyms = sorted(toponyms + described_facilities(text, toponyms, gazetteer_module.load()), key=lambda t: t.start)
     sides: tuple[SideMention, ...] = ()
     if theatre is not None and claims:
         mentioned = tuple(replace(m, start=m.start + start, end=m.end + start)
@@ -75,6 +73,7 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                              key=lambda m: m.start))
     found = []
     if theatre and claims:
+        spans = [(s + start, e + start) for s, e in sentence_spans(doc)]
         found = ClaimFinder(profiles[theatre])(text, spans, toponyms, sides, date)
     return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(found))
 

@@ -59,10 +59,11 @@ def _named_exactly(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     return _carries(gazetteer.lookup(place_id), {normalize(text), normalize(split_kind(text)[0])})
 
 
-def _named_with_kind_word(text: str, place: Place) -> bool:
+@lru_cache(maxsize=100_000)
+def _named_with_kind_word(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     """True when the mention holds a kind word and the place carries the whole of it as a name:
     "Yarmouk camp" (a refugee camp, not a military one) is the place of that name."""
-    return split_kind(text)[1] is not None and _carries(place, {normalize(text)})
+    return split_kind(text)[1] is not None and _carries(gazetteer.lookup(place_id), {normalize(text)})
 
 
 def _province_names(province: Place) -> frozenset[str]:
@@ -108,10 +109,11 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
         score += CONTEXT
     # reporters call a city a town and a town a village: any settlement answers to a settlement's kind;
     # a place named with the very kind word answers to it whatever its kind
+    whole = m.kind_hint is not None and _named_with_kind_word(m.text, place.id, gazetteer)
     if m.kind_hint and (place.kind == m.kind_hint or (m.kind_hint in SETTLEMENTS and place.kind in SETTLEMENTS)
-                        or _named_with_kind_word(m.text, place)):
+                        or whole):
         score += KIND_MATCH  # and no spelling penalty: "Deir az-Zour province" is that province however spelt
-        if _named_with_kind_word(m.text, place):
+        if whole:
             score += WHOLE_NAME  # "Boulder City" is the town of that name before the bigger Boulder
     elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY
