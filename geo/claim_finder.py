@@ -438,8 +438,8 @@ class ClaimFinder:
             return []
         claims = []
         # the list of sharers ends where a clause about them starts ("... and Kurdish fighters who fight IS")
-        stop = RELATIVE.search(text, end, sentence[1])
-        sharing = [a for a in actors if end <= a.start < (stop.start() if stop else sentence[1])]
+        relative = RELATIVE.search(text, end, sentence[1])
+        sharing = [a for a in actors if end <= a.start < (relative.start() if relative else sentence[1])]
         for n, a in enumerate(sharing):
             if n and sharing[n - 1].side == a.side:
                 continue  # "government forces, bolstered by pro-regime militias, in the west": one share

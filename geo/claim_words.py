@@ -47,7 +47,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                       r"air\s+force", r"bombers?", r"pound(?:ed|ing|s)?", r"sorties", r"(?:air|aerial)\s+(?:campaign|power|support|attacks?)",
                       r"struck")),
     ("advance", _words(r"advanc(?:e|es|ed|ing)", r"push(?:ed|es|ing)?\s+(?:into|towards?|deeper|on)",
-                       r"gain(?:ed|ing|s)?\s+ground", r"surg(?:ed|ing|es)\s+(?:towards?|into|on)", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:e|es|ed|ing)\s+in(?=\s+on\b)|clos(?:ed|ing)\s+in",
+                       r"gain(?:ed|ing|s)?\s+ground", r"surg(?:ed|ing|es)\s+(?:towards?|into|on)", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in|clos(?:e|es)\s+in(?=\s+on\b)",
                        r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
                        r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)",
                        r"(?:moved|swept|broke)\s+into")),
@@ -112,10 +112,11 @@ NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
 # "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
-# "the western half of the city", "east of the town", "the town's eastern districts": the part referred to
+# "the southern districts held by government troops": parts of a town held by a side
 PART_HELD = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                        r"(?:neighbou?rhoods?|districts?|quarters?|parts?|sections?|suburbs?)\s+"
                        r"(?:held|controlled|occupied)\s+by$", re.I)
+# "the western half of the city", "east of the town", "the town's eastern districts": the part referred to
 REFERRED_PART = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
                            r"(?:(?:half|part|parts|districts|neighbou?rhoods|quarters|outskirts|side|edge|bank)\s+)?of\s+the\s+"
                            r"(?:city|town|country)|the\s+(?:[\w-]+\s+)?(?:city|town|country)['’]?s\s+"
@@ -165,10 +166,10 @@ ARMED_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:forces|troops|army|warplanes?|jets?|a
 NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartland|de[\s-]+facto\s+(?:[\w-]+\s+)?capital",
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
+LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "Tal Rifaat, north of Aleppo": a bearing after a comma locates the place named before it
 BEARING_LOCATOR = re.compile(r",\s*(?:just\s+|some\s+|further\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
                              r"southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
-LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an offensive by the army"
 # Between two sides acting together: "the army and the Lebanese Shiite movement Hezbollah", "Russian and Syrian jets".
 PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"

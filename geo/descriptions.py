@@ -41,11 +41,11 @@ def described_facilities(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         if not DETERMINER_BEFORE.search(text, max(0, start - 40), start) or any(
                 t.start < end and start < t.end for t in toponyms):
             continue  # no description, or part of a name already found ("Kuweires airbase")
-        near = [t for t in anchors if t.sentence[0] <= start < t.sentence[1]
-                and min(abs(t.start - end), abs(start - t.end)) <= ANCHOR_REACH]
-        if not near:
+        near = [(min(abs(t.start - end), abs(start - t.end)), n) for n, t in enumerate(anchors)
+                if t.sentence[0] <= start < t.sentence[1]]
+        if not near or min(near)[0] > ANCHOR_REACH:
             continue
-        anchor = min(near, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
+        anchor = anchors[min(near)[1]]
         facility = _only_facility(gazetteer, anchor.place.lat, anchor.place.lon, HEADS[m.group().lower()])
         if facility is not None:
             found.append(Toponym(start, end, text[start:end], facility, "literal", None, "facility",
