@@ -235,11 +235,11 @@ class ClaimFinder:
                 kind = "advance"  # "an offensive to retake": a push, not yet a capture
             reference = EVENT_REFERENCE.match(text[clause[0]:end])
             if reference and clause[0] + reference.end() >= end and self.last_deed is not None:
-                kind, actor, target = self.last_deed  # "The attack on the town": the last deed, not a holding
+                kind, actor, target = self.last_deed  # "The attack on the village": the last deed, not a holding
             else:
                 actor, target = self._actor(text, kind, start, end, clause, sentence, actors, last_actor)
                 if actor is None and reference and self.last_deed is not None and kind == "advance":
-                    actor, target = self.last_deed[1:]  # "The offensive is part of an operation to seize ..."
+                    actor, target = self.last_deed[1:]  # "The offensive belongs to a drive to seize ..."
             if actor is None:
                 continue
             self.last_claim = (kind, actor, target)
@@ -248,7 +248,7 @@ class ClaimFinder:
             self.last_claim_at = self.sentence_index
             chosen = self._places(text, kind, start, end, clause, places, actors)
             partners = self._partners(text, actor, start, end, clause, actors)
-            # "rebels and government forces battled": foes named together fight, the first named attacking
+            # "rebels and the army clashed": foes named together fight, the first named attacking
             foes = [p for p in partners if kind == "attack" and self.theatre.hostile(actor, p.side)]
             if foes:
                 first = min(foes, key=lambda p: p.start)
@@ -275,7 +275,7 @@ class ClaimFinder:
     def _partners(text: str, actor: str, start: int, end: int, clause: tuple[int, int],
                   actors: list[Actor]) -> list[Actor]:
         """Sides acting together with `actor` ("Russian and government airstrikes", "the regime and Russia",
-        "an offensive by the army and Hezbollah")."""
+        "an assault by the army and Hezbollah")."""
         named = [a for a in actors if clause[0] <= a.start < start and a.side == actor and not a.held]
         by = [a for a in actors if a.side == actor and not a.held and BY_SIDE.fullmatch(text, end, a.start)]
         if not named and not by:
@@ -353,7 +353,7 @@ class ClaimFinder:
         marker = ACTOR_AFTER.match(text[end:after[0].start]) if after else None
         if marker and not re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end + marker.end():after[0].start]):
             marker = None  # "control of Soledar, a claim Kyiv denied": the side after "of" is not the holder
-        # "fell to IS", "in the hands of IS"; but "moved closer to loyalist lines" names the target
+        # "fell to IS", "in the hands of IS"; but "edged closer to army lines" names the target
         passive = after and ((marker and (kind in ("capture", "control") or marker.group().strip().lower() == "by"))
                              or (re.search(r"\b(?:by|to|of)$", text[start:end], re.I)
                                  and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:after[0].start])))
@@ -370,7 +370,7 @@ class ClaimFinder:
             return (home if STATE_CONTROL.search(text[start:end]) else None), None
         killed = KILLED_IN.search(text[clause[0]:start])
         if killed:
-            # "troops were killed in fighting with IS": IS attacked them
+            # "soldiers died in fighting with IS": IS attacked them
             foe = next((a for a in after if re.match(r"^\s*with\s+(?:the\s+)?$", text[end:a.start], re.I)), None)
             if foe is not None:
                 return foe.side, (before[-1].side if before else None)
@@ -389,7 +389,7 @@ class ClaimFinder:
                 return self.last_group, None
         subject = None
         if before and MEANS.search(text[clause[0]:start]) and text[start:end].lower().endswith("ing"):
-            subject = before[0]  # "the army responded to the militants' offensive by bombing ...": the subject bombs
+            subject = before[0]  # "the army answered the rebels' raid by shelling ...": the subject shells
         for a in [] if subject else reversed(before):
             if SUPPORTER.search(text[clause[0]:a.start]) and a is not before[0]:
                 continue
@@ -442,7 +442,7 @@ class ClaimFinder:
         sharing = [a for a in actors if end <= a.start < (relative.start() if relative else sentence[1])]
         for n, a in enumerate(sharing):
             if n and sharing[n - 1].side == a.side:
-                continue  # "government forces, bolstered by pro-regime militias, in the west": one share
+                continue  # "the army, aided by loyalist militiamen, in the south": one share
             stop = next((b.start for b in sharing[n + 1:] if b.side != a.side), sentence[1])
             where = re.search(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\b",
                               text[a.end:stop], re.I)
@@ -472,10 +472,10 @@ class ClaimFinder:
                 return [replace(referred, sector=part["side"] and part["side"].lower())] if referred else []
             return before[-1:]
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
-        if held:  # "Daesh-held villages in northern Syria" hold villages, not the country
+        if held:  # "IS-held hamlets in eastern Syria" hold hamlets, not the country
             places = [t for t in places if t.place.kind != "country"]
             if _thing_held(text, end) and not any(end <= t.start < end + HELD_REACH for t in places):
-                return []  # "ISIS-controlled structures", "an IS-held brick factory in the city": not a place held
+                return []  # "ISIS-controlled structures", "an IS-held cement plant in the town": not a place held
         # "regime-held Aleppo", "IS-held villages in Deir ez-Zor"; else "Fuaa and Kafraya, the last regime-held villages"
         reach = HELD_REACH if held else PLACE_AFTER
         after = [t for t in places if end <= t.start < min(clause[1], end + reach)]
@@ -496,7 +496,7 @@ class ClaimFinder:
         if after and self._unknown_name_before(text, end, after[0].start):
             return []  # "restored security to Sanei and Tal Meri in the countryside of Damascus": not Damascus
         if not after and kind != "control" and self._unknown_object(text, end, clause[1]):
-            return []  # "... in Damascus Countryside and established control over Ashrafiyet": not the province
+            return []  # "... in Hama province and took control over Tal Sikkin": not the province
         relative = re.search(r"(?:,\s*|\s)(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)
         if not chosen and relative:
             # "Raqqa, the capital of IS, where the group holds": Raqqa; "Raqqa, which IS seized": Raqqa, but
@@ -514,7 +514,7 @@ class ClaimFinder:
             # bank of the city")
             return [replace(referred, sector=_referred_part(text, clause))]
         if not chosen and kind == "capture" and self.last_place is not None and DRIVEN_OUT.match(text, end, clause[1]):
-            return [self.last_place]  # "Daesh chased the government forces out": out of the town just named
+            return [self.last_place]  # "IS chased the troops out": out of the town just named
         if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
             return [replace(self.last_country, sector=_referred_part(text, clause))]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
@@ -523,7 +523,7 @@ class ClaimFinder:
         if before and NOMINAL_CONTROL.fullmatch(text[start:end]) and (
                 COPULA.search(text[before[-1].end:start])
                 or re.fullmatch(r"\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}", text[before[-1].end:start])):
-            chosen = before[-1:]  # "Raqqa is the de facto capital of ...": the subject is the place
+            chosen = before[-1:]  # "Raqqa remains IS's de facto capital": the subject is the place
         if not chosen:
             return []
         following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
@@ -550,7 +550,7 @@ class ClaimFinder:
 
     def _unknown_object(self, text: str, end: int, stop: int) -> bool:
         """True when a trigger ending at `end` governs a name the article does not resolve ("established
-        control over the axis of Ashrafiyet al-Abbasiya")."""
+        control over the hills of Tal Sikkin")."""
         name = NAME_WORD.match(text, OBJECT_LEAD.match(text, end).end(), stop)
         return name is not None and not any(s <= name.start() < e for s, e in self.named_spans) \
             and name.group() not in demonyms() and name.group().lower() not in NEVER_PLACES \

@@ -35,7 +35,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"wrest\w*", r"storm(?:ed|ing)",
                        r"(?:gain(?:ed|s|ing)?|establish(?:ed|es|ing)?|seiz(?:ed|es|ing))\s+(?:full\s+)?control(?:\s+(?:of|over))?",
                        r"control\s+over", r"restor(?:e|ed|es|ing)\s+(?:security|stability|control)",
-                       # "the loss of Tal Abyad to Kurdish fighters": the side after "to" took what was lost
+                       # "the loss of Manbij to the Kurdish-led forces": the side after "to" took what was lost
                        r"los(?:s|t|es|ing)\s+(?:of\s+)?(?:[\w'’-]+\s+){1,6}?to(?=\s)")),
     ("control", _words(r"(?!(?:radio|remote|state|self|family|privately|publicly)-)\w+-(?:held|controlled|occupied|run)", r"held\s+by", r"controlled\s+by",
                        r"under\s+(?:the\s+)?(?:\w+\s+){0,3}control", r"(?<!taken\s)(?<!take\s)(?<!took\s)(?<!takes\s)(?<!taking\s)(?:holds?|holding|held)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+conference|a\s+rally|responsible))",
@@ -69,7 +69,7 @@ SUBJECT_PRONOUN = re.compile(r"^\W*(?:it|they|the\s+group|the\s+militants|the\s+
 # "The attacks targeted ...": a definite event noun refers back to the last claim, actor and kind.
 EVENT_REFERENCE = re.compile(r"^\W*(?:the|these|those)\s+(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|"
                              r"shelling|bombing|offensive|assault)\b", re.I)
-# "troops were killed in fighting with IS": the side they fought, named after "with", attacked them.
+# "soldiers died in fighting with IS": the side they fought, named after "with", attacked them.
 KILLED_IN = re.compile(r"\b(?:were|was|been|being)\s+killed\s+(?:in|during)\s+(?:\w+\s+)?$", re.I)
 # The words a generic name of a state's forces is made of: "government forces", "the army".
 GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|security|troops|soldiers|armed)\b", re.I)
@@ -90,16 +90,16 @@ UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I
 HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 # "recapturing the city": a place referred back to anywhere in the clause
 PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
-# "... Tal Meri in the southwestern countryside of" / "in Hama province": words that end before a container
+# "... Tal Sikkin in the countryside of" / "in Hama province": words that end before a container
 CONTAINER_BEFORE = re.compile(r"\bin(?:\s+the)?(?:\s+[\w-]+)?\s+(?:countryside|province|governorate|region|outskirts|suburbs|"
                               r"area)\s+of\s+$|\bin(?:\s+the)?\s+$", re.I)
-# The words between a verb and its object's name: "restore security to", "control over the axis of"
+# The words between a verb and its object's name: "restore security to", "control over the hills of"
 OBJECT_LEAD = re.compile(r"[\s\"”’']*(?:(?:to|over|on|of|at|in|into)\s+)?(?:the\s+)?(?:(?:towns?|villages?|city|areas?|axis)\s+of\s+)?")
 # A capitalised word that may be part of a name: "Sanei", "al-Danaji" (not "The" or a weekday)
 NAME_WORD = re.compile(r"\b(?:al-|el-)?(?!(?:The|A|An|In|On|At|Of|And|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
                        r"December)\b)[A-Z][\w'’-]*")
-# "chased the government forces out" (of the place just named): a capture told without its place
+# "chased the troops out" (of the place just named): a capture told without its place
 DRIVEN_OUT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}out\b(?!\s+of\s+\w)", re.I)
 # After "IS-held", words of ground; any other noun is a thing held ("structures", "a brick factory")
 GROUND_WORDS = frozenset("""town towns village villages city cities area areas territory territories district districts
@@ -108,9 +108,9 @@ GROUND_WORDS = frozenset("""town towns village villages city cities area areas t
     east west north south eastern western northern southern stronghold strongholds bastion bastions ground land line
     lines position positions outskirts""".split())
 NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
-# "in the west of the country", "the war-torn country's west": the country the story is about
+# "across the north of the country", "the battered country's north": the country the story is about
 COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
-# "not under the control of IS", "have not captured", "no longer holds": denied, not claimed
+# "not under IS control", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
 # "the southern districts held by government troops": parts of a town held by a side
 PART_HELD = re.compile(r"\b(?:(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
@@ -126,18 +126,18 @@ DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b
                     re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 LOST_TO = re.compile(r"los(?:s|t|es|ing)\b", re.I)  # a capture told by its loser: the place is inside the trigger
-# "areas that have fallen out of its control", "lost control of": control denied, not claimed.
+# "towns that slipped out of its control", "lost control of": control denied, not claimed.
 CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"
                           r"from\s+(?:[\w-]+\s+)?)\s*$", re.I)  # "wrested the region from Daesh control"
-# "talks ... on air strikes over Syria": the event is discussed, not reported.
+# "talks ... on air strikes over Idlib": the event is discussed, not reported.
 DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+(?:[\w’'-]+\s+){0,8}?"
                        r"(?:on|over|about)\s+(?:\w+\s+){0,2}$", re.I)
 # "took control of it": a pronoun object points back to the place named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
 INSIDE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside|over|of)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:[\w-]+,?\s+(?:and|or)\s+(?:neighbou?ring\s+)?)?$", re.I)  # "in Syria and (neighbouring) Iraq"
-# "since it launched an offensive": a pronoun right before the verb is the clause's subject.
+                            r"(?:[\w-]+,?\s+(?:and|or)\s+(?:neighbou?ring\s+)?)?$", re.I)  # "in Iraq and (neighbouring) Syria"
+# "since it began a new push": a pronoun right before the verb is the clause's subject.
 REPELLED = re.compile(r"\b(?:repell?ed|repelling|repuls\w+|thwart\w+|foil\w+|fended\s+off|beat\s+back|"
                       r"beaten\s+back)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 REPEL_WORD = re.compile(r"repel|repuls", re.I)
@@ -153,7 +153,7 @@ HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
                           r"|,\s*and\s+(?=(?:[a-z]+\s+){1,2}(?:were|was|are|is|have|has|had)\b)"  # ", and clashes were reported"
-                          r"|\s+(?:while|whereas|but|where)\s+")  # feeds drop commas: "Qaboun to the north where rebels"
+                          r"|\s+(?:while|whereas|but|where)\s+")  # feeds drop commas: "Jobar to the east where rebels"
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside
@@ -170,8 +170,8 @@ LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\
 # "Tal Rifaat, north of Aleppo": a bearing after a comma locates the place named before it
 BEARING_LOCATOR = re.compile(r",\s*(?:just\s+|some\s+|further\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
                              r"southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
-BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an offensive by the army"
-# Between two sides acting together: "the army and the Lebanese Shiite movement Hezbollah", "Russian and Syrian jets".
+BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an assault by the army"
+# Between two sides acting together: "the army and the Shia group Hezbollah", "Russian and Syrian jets".
 PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"
                          r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:movement|group|militia|party|organi[sz]ation)\s+)?")
 RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|when|while|whereas|until|after|before|since)\b", re.I)
@@ -179,7 +179,7 @@ MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subjec
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them
 # "Nusra, al-Qaeda's affiliate in Syria", "IS emerged from al-Qaeda's branch in Iraq": the place describes a group
 GROUP_HOME = re.compile(r"\b(?:affiliate|branch|franchise|offshoot|arm|wing|chapter|off-shoot)\s+in\s+(?:the\s+)?$", re.I)
-# "cruise missiles fired from a warship in the Caspian Sea": where a strike came from is not its target
+# "missiles fired from a frigate in the Mediterranean": where a strike came from is not its target
 ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|flying|operating)\s+"
                     r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"
                     r"(?:[\w-]+\s+){0,4}$", re.I)
@@ -188,11 +188,11 @@ APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
-# "tightening its hold on the eastern province": the province of the place named before
+# "tightening its grip on the northern province": the province of the place named before
 PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:\w+\s+)?(?:province|governorate)\b(?!\s+of\b)", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
-# "positions south of al-Nuaima town and Ghazar area in the towns of Ebtaa, Dael": the words that
+# "posts south of Nawa town and Jassem area among the towns of Inkhil, Sheikh Miskin": the words that
 # join the places of one list of targets (names the gazetteer lacks among them)
 LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|al|el|towns?|villages?|areas?|neighbou?rhoods?|"
                       r"districts?|surrounding|outskirts|vicinity|axis|(?:north|south|east|west)(?:ern)?)\b|"

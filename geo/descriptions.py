@@ -1,5 +1,5 @@
-"""Facilities an article names only by description: "an adjacent air base", "the border crossing that
-separates Kobani from Turkey", "the army airport in Deir al-Zor".
+"""Facilities an article names only by description: "an adjacent air base", "the border crossing
+between Kobani and Turkey", "the army airport near Hama".
 
 Such a description is a place when a place named beside it in the same sentence has exactly one
 facility of its kind nearby in the gazetteer: that facility is the one meant.

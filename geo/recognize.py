@@ -88,14 +88,14 @@ NEVER_PLACES = frozenset(
 PAGE_WORDS = frozenset("related tags tag print tweet share views topics".split())
 # After any seat of power, these make it the authority seated there: "the Damascus regime".
 SEAT_AGENTS = frozenset("regime government authorities administration".split())
-# Deeds of a state, after its name or capital: "Moscow has been waging an air campaign".
+# Deeds of a state, after its name or capital: "Moscow has been waging a bombing campaign".
 STATE_DEEDS = frozenset(
     "waging wages waged launched launches sent sends deployed deploys intervened intervenes bombed bombs "
     "conducted conducts expelled expels recalled recalls retaliated retaliates mobilised mobilized".split())
 # Before a list of states, these make them parties, not places: "talks between the US and Russia".
 PARTIES_BEFORE = frozenset("talks negotiations agreement deal relations ties tensions meeting summit accord "
                            "dialogue rivalry".split())
-# Before "from" and a state, these make it a party: "a swift denial from Russia", "support from Iran".
+# Before "from" and a state, these make it a party: "a quick denial from Russia", "support from Iran".
 STANCES = frozenset("denial denials condemnation criticism support response protest protests warning warnings "
                     "statement reaction pressure help aid backing".split())
 # Before "of" and a state, these make it a citizenship: "nationals of Algeria".
@@ -317,7 +317,7 @@ class Recognizer:
     @staticmethod
     def _cued(t: _Tokens, i: int, j: int) -> bool:
         """True when the words around a name say it is a place: a kind word after it (past
-        "military", "refugee" ...), a bearing from another place ("X west and south of Aleppo"),
+        "military", "refugee" ...), a bearing from another place ("X north and east of Hama"),
         or "the town of", "the villages of", "west of" before it."""
         m = j
         while m < j + 2 and t.word(m).lower() in KIND_MODIFIERS:
@@ -373,7 +373,7 @@ class Recognizer:
                     and before.lower() not in PAGE_WORDS
                     and not ((i - 1 == t.sentence_start[i] or t.word(i - 2) == "]")
                              and _PARTICIPLE.match(before))  # "Capturing Tabqa gave", "[ID:...] Capturing Tabqa"
-                    and not self._placeish(before) and i not in t.place_ends  # "Tibet al-Imam al-Masasneh"
+                    and not self._placeish(before) and i not in t.place_ends  # "Morek al-Latamneh"
                     and after.lower() not in DATELINE_AFTER):
                 if i - 1 != t.sentence_start[i] and self._minor(text):
                     people.update((text, t.words[j - 1]))
@@ -442,7 +442,7 @@ class Recognizer:
         return self._best_kind(text) in ("country", "province", "city")
 
     def _place_starts(self, t: _Tokens, j: int) -> bool:
-        """True when a known place name starts at token j ("al-Latamneh Morek Kafr Zita")."""
+        """True when a known place name starts at token j ("Kafr Zita Morek al-Latamneh")."""
         for k in _spans_from(t, j):
             name = t.text[t.starts[j]:t.end(k - 1)]
             if self.gazetteer.knows_exactly(name) and (k > j + 1 or self.gazetteer.word_frequency(name) < COMMON_ZIPF_LIMIT):
@@ -531,12 +531,12 @@ class Recognizer:
         elif not country and self._in_institution(t, j) and not self._is_state(text):
             role = "metonym"  # "the Brookings Doha Centre", "Athens Police Department": the institution
         elif not country and self._is_country(text) and self._nationality(t, i):
-            role = "metonym"  # "nationals of CIS states and Algeria": a citizenship, not a place
+            role = "metonym"  # "nationals of Gulf states and Egypt": a citizenship, not a place
         elif not country and t.words[t.sentence_start[i]] == "Tags" and self._is_country(text):
             role = "metonym"  # a state among a page's topic tags is a party to the story, not its place
         elif not country and ((self._is_country(text) and self._parties(t, i, j)) or (self._seat(text) and self._deed(t, k))):
             role = "metonym"
-        # "the council in Daraya said", "an activist in the town of Aqrab said": the place stays a place
+        # "the council in Daraya said", "an activist in the town of Houla said": the place stays a place
         elif not country and self._reported(t, k) and before not in LOCATIVES and before != "of":
             role = "metonym"
             best = self.gazetteer.get(text)
@@ -550,7 +550,7 @@ class Recognizer:
         "a denial from Russia", "the Iran-Iraq war"."""
         k, first = i - 1, max(0, i - 2 * MAX_TOKENS)
         while k >= first and (_capitalised(t.words[k]) or t.words[k] in (",", "and", "the") or t.words[k].isspace()):
-            k -= 1  # back over the rest of a list: "backed by Hezbollah, Iran, and Russia"
+            k -= 1  # back over the rest of a list: "backed by Iran, Hezbollah, and Russia"
         w, w2, w3 = t.word(k).lower(), t.word(k - 1).lower(), t.word(k - 2).lower()
         if ((w == "by" and w2 in ACTING) or (w == "from" and w2 in STANCES) or (w == "to" and w2 in ENVOYS)
                 or (w == "between" and (w2 in PARTIES_BEFORE or w3 in PARTIES_BEFORE))):
@@ -599,7 +599,7 @@ class Recognizer:
         return t.end(t.sentence_last[t.sentence_start[i]])
 
     def _contrasted(self, t: _Tokens, found: list[tuple[int, int, Mention]], mentions: list[Mention]) -> list[Mention]:
-        """ "IS advances in northern Aleppo and the army in Aleppo city": where an article names the city
+        """ "IS gains in northern Aleppo while the army holds Aleppo city": where an article names the city
         as a city, a bearing right before the same name ("northern Aleppo") is the province around it."""
         cities = {m.text for m in mentions if m.kind_hint == "city"}
         return [replace(m, kind_hint="province") if m.text in cities and m.kind_hint is None
@@ -607,7 +607,7 @@ class Recognizer:
                 for (i, _, _), m in zip(found, mentions)]
 
     def _by_border(self, t: _Tokens, found: list[tuple[int, int, Mention]], mentions: list[Mention]) -> list[Mention]:
-        """ "IS advanced in Aleppo near the Turkish border": a city far from that border whose province
+        """ "rebels held Idlib close to the Turkish border": a city far from that border whose province
         runs along it stands for the province."""
         out = []
         for (_, j, _), m in zip(found, mentions):
@@ -618,7 +618,7 @@ class Recognizer:
         return out
 
     def _border_named(self, t: _Tokens, j: int) -> str | None:
-        """The country of "near the Turkish border" or "near the border with Turkey" right after a name."""
+        """The country of "near the Jordanian border" or "along the border with Jordan" right after a name."""
         if t.word(j).lower() not in ("near", "on", "along", "by") or t.word(j + 1).lower() != "the":
             return None
         if t.word(j + 3).lower() == "border":
@@ -655,7 +655,7 @@ class Recognizer:
                 mentions[n - 1] = replace(m0, kind_hint=m1.kind_hint)
             elif between == [","] and m0.role == "literal" and m0.context is None:
                 mentions[n - 1] = replace(m0, context=m1.text)
-        listed = False  # in a list after a plural kind word: "the governorates of Rif Dimashq, Daraa and Quneitra"
+        listed = False  # in a list after a plural kind word: "the governorates of Hama, Homs and Tartus"
         for n in range(1, len(found)):
             (i0, j0, _), (i1, _, m1) = found[n - 1], found[n]
             between = [w for w in t.words[j0:i1] if not w.isspace()]

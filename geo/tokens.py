@@ -87,7 +87,7 @@ def words_and_starts(doc: Doc) -> tuple[list[str], list[int]]:
 
 SENTENCE_END = frozenset(".!?")
 # A web page's list of tags or related headlines runs into the next sentence when a feed strips
-# its layout ("Tags Syria Raqqa Daesh The Islamic State launched ..."): it ends where a capitalised
+# its layout ("Tags Syria Idlib Russia The army launched ..."): it ends where a capitalised
 # function word starts a sentence.
 LIST_HEADS = frozenset({"Tags", "Related"})
 SENTENCES = "frontline_sentences"

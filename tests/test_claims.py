@@ -64,7 +64,7 @@ def test_coordinated_places_each_get_a_claim_and_divided_cities_keep_sectors():
         "Aleppo is split between rebels in its eastern districts and the army in its western ones.") if c.kind == "control"}
     assert held == {("rebels", "east"), ("syrian_government", "west")}
     held = [(c.actor, c.sector) for c in claims(
-        "Homs is split between rebels in the north and the army, helped by pro-regime militias, in the south.")
+        "Homs is split between rebels in the north and the army, aided by pro-government militiamen, in the south.")
         if c.kind == "control"]
     assert held == [("rebels", "north"), ("syrian_government", "south")]  # one share per side
     held = {c.actor for c in claims("Qamishli is divided between the army and Kurdish fighters who keep fighting "
@@ -529,13 +529,13 @@ def test_a_thing_held_is_no_ground_held():
 
 
 def test_a_side_named_beside_the_actor_after_by_acts_with_it():
-    actors = {c.actor for c in claims("An offensive by the army and the Lebanese Shiite movement Hezbollah on "
+    actors = {c.actor for c in claims("An assault by regime troops and the Lebanese Shia group Hezbollah on "
                                       "Zabadani began at dawn.") if c.kind == "attack"}
     assert actors == {"syrian_government", "hezbollah"}
 
 
 def test_a_sides_control_named_by_its_adjective_shares_a_divided_town():
-    held = {c.actor for c in claims("Shells hit Kobani. The town remains divided between ISIL and Kurdish control.")
+    held = {c.actor for c in claims("Shells hit Kobani. The town is now split between IS and Kurdish control.")
             if c.kind == "control" and c.place.name == "Kobani"}
     assert held == {"isis", "kurds"}
 
@@ -549,8 +549,8 @@ def test_parts_held_by_a_side_are_parts_of_the_town_just_named():
 
 def test_an_event_referred_to_is_the_last_deed_not_the_last_holding():
     referring = [(c.kind, c.actor, c.place.name) for c in claims(
-        "Nusra fighters attacked Tal Abyad, a town Kurdish forces had captured in June. "
-        "The attack on the town drew in fighters from Raqqa.") if c.evidence.startswith("The attack")]
+        "Nusra fighters attacked Tal Abyad, a village Kurdish forces had captured in June. "
+        "The attack on the small village drew in fighters from Raqqa.") if c.evidence.startswith("The attack")]
     assert referring == [("attack", "nusra", "Tal Abyad")]
 
 

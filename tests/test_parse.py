@@ -365,10 +365,10 @@ def test_islands_and_world_regions_are_places_and_a_feature_of_several_countries
 
 
 def test_a_facility_described_beside_a_named_place_is_the_nearest_facility_of_its_kind():
-    t = found("Pro-regime fighters surged towards Tabqa and an adjacent air base held by IS.", theatre="syria")
+    t = found("Pro-regime fighters closed in on Tabqa, where an adjacent air base is held by IS.", theatre="syria")
     assert t["air base"].place.kind == "facility" and "airbase" in t["air base"].place.name.lower()
     assert t["air base"].confidence < t["Tabqa"].confidence
-    t = found("Bombers attacked the border crossing that separates Kobani from Turkey.", theatre="syria")
+    t = found("Bombers attacked the border crossing between Kobani and Turkey.", theatre="syria")
     assert "crossing" in t["border crossing"].place.name.lower()
     assert "air base" not in found("Jets took off from an air base on Monday.")  # no place to pin it by
     assert "airbase" not in found("Rebels shelled Kuweires airbase.", theatre="syria")  # named already
