@@ -83,7 +83,7 @@ NEVER_PLACES = frozenset(
     "alawite alawites druze christian christians muslim muslims jewish jews islamist islamists jihadist "
     "jihadists baathist salafist arab arabs kurd kurds kurdish turkmen turkmens yazidi yazidis assyrian assyrians "
     "bedouin bedouins circassian circassians houthi houthis tuareg tebu berber berbers zaghawa masalit "
-    "baath qaeda qaida".split())
+    "baath qaeda qaida hamas fatah taliban hezbollah hizbollah hizballah".split())
 # A web page's furniture before a headline or a tag list: "Related Lebanon charges ...", "Tags Syria Raqqa".
 PAGE_WORDS = frozenset("related tags tag print tweet share views topics".split())
 # After any seat of power, these make it the authority seated there: "the Damascus regime".
@@ -238,6 +238,8 @@ class Recognizer:
         self.organisations = organisations
         # the same capitalised runs ("The", "Monday", "Aleppo") come back in every article
         self._known = lru_cache(maxsize=200_000)(self._known)
+        self._own_name = lru_cache(maxsize=200_000)(self._own_name)
+        self._notable = lru_cache(maxsize=200_000)(self._notable)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         t = _Tokens(doc)
@@ -390,6 +392,8 @@ class Recognizer:
         if zipf < VERY_COMMON_ZIPF and (t.word(j).lower() in KIND_WORDS or t.word(i - 1).lower() in LOCATIVES):
             return True  # "Anderson County", "in Springfield": the context says it is a place
         initial = title or i == t.sentence_start[i]
+        if not self._own_name(text) and not self._notable(text):
+            return False  # "Harman", "Passover": another name a small place once had, now a surname or a word
         if zipf < COMMON_ZIPF_LIMIT and not initial and len(text) > 2:
             return True
         best = self.gazetteer.get(text)
@@ -415,8 +419,10 @@ class Recognizer:
             return True
         if not self.gazetteer.knows(text) or text.isupper():
             return False
-        if tokens > 1:
-            return True
+        return tokens > 1 or self._notable(text)
+
+    def _notable(self, text: str) -> bool:
+        """True when the best place of the name is a team-written one, a country, a province or a big city."""
         best = self.gazetteer.get(text)
         return best is not None and ("supplement" in best.source or best.kind in ("country", "province")
                                      or best.population >= MAJOR_CITY)

@@ -372,3 +372,8 @@ def test_a_facility_described_beside_a_named_place_is_the_nearest_facility_of_it
     assert "crossing" in t["border crossing"].place.name.lower()
     assert "air base" not in found("Jets took off from an air base on Monday.")  # no place to pin it by
     assert "airbase" not in found("Rebels shelled Kuweires airbase.", theatre="syria")  # named already
+
+
+def test_a_name_a_small_place_once_had_is_no_place_and_armed_groups_are_never_places():
+    assert found("Harman told the council that Passover plans were set.") == {}  # old names of US towns
+    assert set(found("Hamas fired rockets as the Taliban met in Kabul.")) == {"Kabul"}  # Hamas is not Hamm
