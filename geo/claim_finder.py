@@ -69,6 +69,7 @@ from geo.claim_words import (
     PASSIVE_VOICE,
     PAST_VERB,
     PLACE_REFERENCE,
+    PLAIN_LIST,
     PREDICTED,
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
@@ -470,7 +471,11 @@ class ClaimFinder:
                 earlier = [t for t in named if t.end <= start and t.place.kind in LOCAL_KINDS]
                 referred = (earlier or [self.last_place])[-1]
                 return [replace(referred, sector=part["side"] and part["side"].lower())] if referred else []
-            return before[-1:]
+            held = before[-1:]
+            while held and (earlier := [t for t in before if t.end <= held[0].start]) \
+                    and PLAIN_LIST.fullmatch(text, earlier[-1].end, held[0].start):
+                held.insert(0, earlier[-1])  # "Tabqa and an adjacent air base held by IS": both are held
+            return held
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
         if held:  # "IS-held hamlets in eastern Syria" hold hamlets, not the country
             places = [t for t in places if t.place.kind != "country"]

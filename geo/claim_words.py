@@ -197,6 +197,7 @@ COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:
 LIST_GAP = re.compile(r"(?:\s|[,/-]|\b(?:and|or|the|of|in|to|at|near|around|al|el|towns?|villages?|areas?|neighbou?rhoods?|"
                       r"districts?|surrounding|outskirts|vicinity|axis|(?:north|south|east|west)(?:ern)?)\b|"
                       r"\b[A-Z][\w'’]*)*")  # hyphens have their own branch: one reading of a gap, no backtracking
+PLAIN_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two places of a list: ", ", " and ", ", and "
 SUPPORTER = re.compile(r"\b(?:backed|aided|supported|assisted|helped|bolstered)\s+by\s+(?:the\s+)?"
                        r"(?:[\w’'-]+,?\s+(?:and\s+)?){0,5}$|"
                        r"\b(?:support|help|cover)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)

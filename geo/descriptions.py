@@ -21,7 +21,7 @@ HEADS = {"border crossing": _CROSSING, "crossing point": _CROSSING, "air base": 
          "dam": ("dam",)}
 HEAD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(HEADS, key=len, reverse=True)), re.I)
 # What makes the head a description: "an adjacent air base", "the countrys largest dam", "Tripoli's airport"
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an?|its)|['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an?|its)\s+|['’]s\s+)(?P<words>(?:[\w'’-]+\s+){0,2})$", re.I)
 # Substrings one of the heads holds whatever its case: most articles hold none, and this test is cheap.
 _HEAD_TEXTS = ("irport", "ir base", "irbase", "irfield", "rossing", " dam", " Dam")
 ANCHOR_REACH = 60  # characters between a description and the place it is described by
@@ -37,10 +37,15 @@ def described_facilities(text: str, toponyms: list[Toponym], gazetteer: Gazettee
     anchors = [t for t in toponyms if t.pinned and t.place.kind in ANCHOR_KINDS]
     found = []
     for m in HEAD.finditer(text):
-        start, end = m.span()
-        if not DETERMINER_BEFORE.search(text, max(0, start - 40), start) or any(
-                t.start < end and start < t.end for t in toponyms):
-            continue  # no description, or part of a name already found ("Kuweires airbase")
+        head, end = m.span()
+        determiner = DETERMINER_BEFORE.search(text, max(0, head - 40), head)
+        if determiner is None:
+            continue
+        # the description from its article ("an adjacent air base"), so that it reads as one of a list of places;
+        # after a possessive, from the words the possessor's name is not part of ("Tripoli's [old airport]")
+        start = determiner.start("words") if determiner.group().startswith(("'", "’")) else determiner.start()
+        if any(t.start < end and start < t.end for t in toponyms):
+            continue  # part of a name already found ("Kuweires airbase", "the Aleppo airport")
         near = [(min(abs(t.start - end), abs(start - t.end)), n) for n, t in enumerate(anchors)
                 if t.sentence[0] <= start < t.sentence[1]]
         if not near or min(near)[0] > ANCHOR_REACH:
