@@ -624,7 +624,7 @@ def test_a_deed_on_a_name_the_article_does_not_resolve_claims_nothing_on_the_pla
 
 
 def test_every_place_of_a_list_before_held_by_is_held_and_a_described_facility_joins_the_list():
-    found = {(c.kind, c.place.name) for c in claims("Pro-regime fighters closed in on Tabqa and an adjacent air base "
-                                                    "held by IS.", date="2016-06-20")}
-    assert {("advance", "Tabqa"), ("control", "Tabqa")} <= found
-    assert {kind for kind, place in found if "airbase" in place.lower()} == {"advance", "control"}
+    found = {(c.kind, c.place.name) for c in claims("Pro-regime fighters closed in on Deir ez-Zor and its nearby "
+                                                    "airport held by IS.", date="2016-06-20")}
+    assert {("advance", "Deir ez-Zor"), ("control", "Deir ez-Zor")} <= found
+    assert {kind for kind, place in found if "airport" in place.lower()} == {"advance", "control"}
