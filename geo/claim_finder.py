@@ -474,7 +474,7 @@ class ClaimFinder:
             held = before[-1:]
             while held and (earlier := [t for t in before if t.end <= held[0].start]) \
                     and PLAIN_LIST.fullmatch(text, earlier[-1].end, held[0].start):
-                held.insert(0, earlier[-1])  # "Tabqa and an adjacent air base held by IS": both are held
+                held.insert(0, earlier[-1])  # "Deir ez-Zor and its nearby airport held by IS": both are held
             return held
         held = kind == "control" and HELD_ADJECTIVE.search(text[start:end])
         if held:  # "IS-held hamlets in eastern Syria" hold hamlets, not the country

@@ -41,7 +41,7 @@ def described_facilities(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         determiner = DETERMINER_BEFORE.search(text, max(0, head - 40), head)
         if determiner is None:
             continue
-        # the description from its article ("an adjacent air base"), so that it reads as one of a list of places;
+        # the description from its article ("its nearby airport"), so that it reads as one of a list of places;
         # after a possessive, from the words the possessor's name is not part of ("Tripoli's [old airport]")
         start = determiner.start("words") if determiner.group().startswith(("'", "’")) else determiner.start()
         if any(t.start < end and start < t.end for t in toponyms):
