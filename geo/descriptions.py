@@ -20,7 +20,7 @@ HEADS = {"border crossing": _CROSSING, "crossing point": _CROSSING, "air base": 
          "airfield": _AIRFIELD, "military airport": _AIRFIELD, "army airport": _AIRFIELD, "airport": _AIRFIELD,
          "dam": ("dam",)}
 HEAD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(HEADS, key=len, reverse=True)), re.I)
-# What makes the head a description: "an adjacent air base", "the countrys largest dam", "Tripoli's airport"
+# What makes the head a description: "an adjacent air base", "the country's biggest dam", "Tripoli's airport"
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an?|its)\s+|['’]s\s+)(?P<words>(?:[\w'’-]+\s+){0,2})$", re.I)
 # Substrings one of the heads holds whatever its case: most articles hold none, and this test is cheap.
 _HEAD_TEXTS = ("irport", "ir base", "irbase", "irfield", "rossing", " dam", " Dam")
