@@ -2,6 +2,7 @@
 
 import json
 
+from geo.parse import parse
 from geo.pipeline import build_pipeline
 from geo.sides import SideFinder
 from geo.theatres import Side, Theatre, theatres
@@ -88,3 +89,10 @@ def test_a_state_named_with_its_armed_forces_or_as_a_backer_is_a_side():
     assert "russia" in ids("With Russia air power overhead, loyalist militias pushed on Tabqa.")
     assert "iran" in ids("Government troops, supported by Hezbollah, Iran and Russia, pushed on Aleppo.")
     assert "turkey" not in ids("Turkey's official news agency put the toll at 85 in Manbij.")
+
+
+def test_pro_russian_separatists_name_a_side_of_their_own_without_an_earlier_name():
+    a = parse("Pro-Russian separatists took the railway hub of Debaltseve after a month of fighting.",
+              date="2015-02-18", theatre="ukraine")
+    assert {s.side for s in a.sides} == {"dpr"}
+    assert [(c.kind, c.actor) for c in a.claims if c.kind == "capture"] == [("capture", "dpr")]
