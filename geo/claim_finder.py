@@ -39,6 +39,8 @@ from geo.claim_words import (
     DRIVEN_OUT,
     EVENT_REFERENCE,
     GENERIC_STATE,
+    GENERIC_STRIKE,
+    GROUND_FIRE,
     GROUND_WORDS,
     GROUP_BEFORE,
     GROUP_HOME,
@@ -92,11 +94,16 @@ from geo.claim_words import (
 from geo.claims import Claim
 from geo.dates import event_date
 from geo.demonyms import demonyms
+from geo.place import SETTLEMENTS
 from geo.recognize import COMMON_ZIPF_LIMIT, NEVER_PLACES
 from geo.sides import SideMention
 from geo.theatres import Theatre
 
 MILE_KM = 1.609344
+# What "the neighbourhood", "the airport" ... may refer to (any town, quarter or facility otherwise)
+REFERRED_KINDS = {"neighbourhood": {"neighbourhood"}, "neighborhood": {"neighbourhood"}, "quarter": {"neighbourhood"},
+                  "district": {"neighbourhood", "district"}, "airport": {"facility"}, "base": {"facility"},
+                  "village": SETTLEMENTS, "town": SETTLEMENTS, "city": SETTLEMENTS}
 DEEDS = frozenset({"attack", "strike", "advance", "siege"})  # what "the attack", "the offensive" may refer to
 PLACE_AFTER = 200  # characters after a trigger within which its place is looked for
 PLACE_BEFORE = 90
@@ -180,6 +187,7 @@ class ClaimFinder:
         last_actor: str | None = None
         self.last_claim: tuple[str, str, str | None] | None = None
         self.last_deed: tuple[str, str, str | None] | None = None  # the last attack, strike, advance or siege
+        self.last_locals: list = []  # the towns, quarters and facilities of the last sentence naming any
         self.last_place = None
         self.last_country = None  # the theatre's country last named, which "the country" refers to
         self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
@@ -199,7 +207,8 @@ class ClaimFinder:
             countries = [t for t in here if t.place.kind == "country" and t.place.country in self.theatre.countries]
             self.last_country = countries[-1] if countries else self.last_country
             local = [t for t in here if t.place.kind in LOCAL_KINDS]
-            self.last_place = local[-1] if local else (None if here else self.last_place)
+            self.last_locals = local if local else ([] if here else self.last_locals)
+            self.last_place = self.last_locals[-1] if self.last_locals else None
         # "hit by missiles" is one strike, not an attack and a strike
         strikes = {(c.actor, c.place.id, c.start) for c in claims.values() if c.kind == "strike"}
         kept = [c for c in claims.values() if c.kind != "attack" or (c.actor, c.place.id, c.start) not in strikes]
@@ -234,6 +243,8 @@ class ClaimFinder:
                 if kind != "capture":
                     continue
                 kind = "advance"  # "an offensive to retake": a push, not yet a capture
+            if kind == "strike" and GROUND_FIRE.search(text[clause[0]:start]) and GENERIC_STRIKE.fullmatch(text[start:end]):
+                kind = "attack"  # "tanks and artillery pounded the district": shelling, not from the air
             reference = EVENT_REFERENCE.match(text[clause[0]:end])
             if reference and clause[0] + reference.end() >= end and self.last_deed is not None:
                 kind, actor, target = self.last_deed  # "The attack on the village": the last deed, not a holding
@@ -509,10 +520,13 @@ class ClaimFinder:
             prior = [t for t in places if t.end <= clause[0]][-1:]
             if relative[1].lower() == "where" or (prior and prior[0].end == clause[0] - len(relative[0])):
                 chosen = prior
-        if not chosen and (anaphor or PLACE_REFERENCE.search(text, clause[0], clause[1])):
-            # "recapturing the city": the town named earlier in the sentence, or in the last one
-            earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS]
-            referred = earlier[-1] if earlier else self.last_place
+        reference = anaphor or PLACE_REFERENCE.search(text, clause[0], clause[1])
+        if not chosen and reference:
+            # "recapturing the city": the town named earlier in the sentence, or in the last one; "the
+            # neighbourhood" is the quarter named last, not the city around it
+            earlier = [t for t in places if t.end <= start and t.place.kind in LOCAL_KINDS] or self.last_locals
+            kinds = REFERRED_KINDS.get(reference.group().split()[-1].lower(), LOCAL_KINDS)
+            referred = ([t for t in earlier if t.place.kind in kinds] or earlier or [None])[-1]
             if referred is None:
                 return []
             # the part this clause names, not the one of the mention referred to ("east Mosul" ... "the west

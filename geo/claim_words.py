@@ -58,6 +58,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                       r"gassing", r"fire", r"hit(?:s|ting)?", r"raid(?:ed)?", r"destroy(?:s|ed|ing)?",
                       r"operations?\s+against", r"anti-[\w-]+\s+operations?")),
 ))
+# A strike word said of guns on the ground is an attack: "tanks and artillery pounded", "mortars struck"
+GROUND_FIRE = re.compile(r"\b(?:tanks?|artillery|mortars?|howitzers?|rocket\s+launchers?|gunners|snipers?)\b", re.I)
+GENERIC_STRIKE = re.compile(r"pound\w*|bomb(?:ed|ing|s)?|struck", re.I)
 ACTOR_AFTER = re.compile(r"^\s*(?:by|to|of|between|in\s+the\s+hands\s+of)\b", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:against|from|on|at|targeting|between\s+\w+\s+and|with|hit|of)\s+(?:the\s+)?"
                            r"(?:\w+\s+){0,2}$", re.I)
@@ -89,7 +92,7 @@ UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I
 # "... with Iraqi forces having retaken": the side before "having" did it
 HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 # "recapturing the city": a place referred back to anywhere in the clause
-PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b", re.I)
 # "... Tal Sikkin in the countryside of" / "in Hama province": words that end before a container
 CONTAINER_BEFORE = re.compile(r"\bin(?:\s+the)?(?:\s+[\w-]+)?\s+(?:countryside|province|governorate|region|outskirts|suburbs|"
                               r"area)\s+of\s+$|\bin(?:\s+the)?\s+$", re.I)
@@ -187,7 +190,7 @@ ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|fly
 APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)  # "Falluja, the militants' bastion"
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
-ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base)\b", re.I)
+ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b", re.I)
 # "tightening its grip on the northern province": the province of the place named before
 PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:\w+\s+)?(?:province|governorate)\b(?!\s+of\b)", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"

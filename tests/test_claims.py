@@ -628,3 +628,11 @@ def test_every_place_of_a_list_before_held_by_is_held_and_a_described_facility_j
                                                     "airport held by IS.", date="2016-06-20")}
     assert {("advance", "Deir ez-Zor"), ("control", "Deir ez-Zor")} <= found
     assert {kind for kind, place in found if "airport" in place.lower()} == {"advance", "control"}
+
+
+def test_guns_on_the_ground_attack_and_the_neighbourhood_referred_to_is_the_quarter_named_last():
+    found = [(c.kind, c.actor, c.place.name) for c in claims(
+        "Government tanks and artillery pounded the rebel-held district of Khalidiya in Homs on Friday. Rebel fighters "
+        "repelled a bid by troops to storm the neighbourhood.", date="2012-02-24")]
+    assert ("attack", "syrian_government", "Khalidiyeh") in found and not [f for f in found if f[0] == "strike"]
+    assert ("control", "rebels", "Khalidiyeh") in found and ("control", "rebels", "Homs") not in found
