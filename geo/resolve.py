@@ -196,9 +196,10 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention],
     confident = []
     for (text, kind), cands in looked_up.items():
         probe = Mention(0, 0, text, kind_hint=kind)
-        scored = sorted((_score(gazetteer, probe, c, focus, None, nobody) for c in cands), reverse=True)
-        if len(scored) == 1 or (scored and scored[0] - scored[1] > 1.0):
-            confident.append(max(cands, key=lambda c: _score(gazetteer, probe, c, focus, None, nobody)))
+        scored = sorted(((_score(gazetteer, probe, c, focus, None, nobody), -i) for i, c in enumerate(cands)),
+                        reverse=True)
+        if len(scored) == 1 or (scored and scored[0][0] - scored[1][0] > 1.0):
+            confident.append(cands[-scored[0][1]])
     anchors = _Anchors(confident)
     results: dict[tuple, tuple[tuple[Place, ...], float]] = {}
     toponyms = []
