@@ -8,6 +8,7 @@ Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to th
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ FOCUS_ADMIN1 = 1.2
 CONTEXT = 4.0
 KIND_MATCH = 8.0  # the article said which kind: decisive
 WHOLE_NAME = 1.5  # the kind word is part of a place's own name
+OWN_NAME = 0.75  # the mention is the place's name today, not another or a former one
 NEAR_OTHERS = 1.0
 NEAR_KM = 150.0
 COUNTRY_PROMINENCE = 6.5
@@ -64,6 +66,13 @@ def _named_with_kind_word(text: str, place_id: int, gazetteer: Gazetteer) -> boo
     """True when the mention holds a kind word and the place carries the whole of it as a name:
     "Yarmouk camp" (a refugee camp, not a military one) is the place of that name."""
     return split_kind(text)[1] is not None and _carries(gazetteer.lookup(place_id), {normalize(text)})
+
+
+@lru_cache(maxsize=100_000)
+def _called_so_today(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
+    """True when the mention is the place's own name, not one of its other or former names."""
+    own = normalize(split_kind(re.sub(r"\s*\([^()]*\)$", "", gazetteer.lookup(place_id).name))[0])
+    return own in (normalize(text), normalize(split_kind(text)[0]))
 
 
 def _province_names(province: Place) -> frozenset[str]:
@@ -117,15 +126,17 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
             score += WHOLE_NAME  # "Boulder City" is the town of that name before the bigger Boulder
     elif not _named_exactly(m.text, place.id, gazetteer):
         score -= FOLDED_ONLY
+    if _called_so_today(m.text, place.id, gazetteer):
+        score += OWN_NAME  # Pokrovsk in Donetsk before Engels, which was Pokrovsk until 1931
     if anchors.near(place):
         score += NEAR_OTHERS
     return score
 
 
 def _namesake_countries(gazetteer: Gazetteer, m: Mention, cands: list[Place]) -> set[str]:
-    """The countries of the places a mention may mean: a namesake reached only by folding ("Ohio",
-    "Oława") does not count."""
-    return {c.country for c in cands if c is cands[0] or _named_exactly(m.text, c.id, gazetteer)}
+    """The countries of the places a mention may mean: beside places carrying the name itself, a namesake
+    reached only by folding ("Ohio", "Oława") does not count."""
+    return {c.country for c in [c for c in cands if _named_exactly(m.text, c.id, gazetteer)] or cands}
 
 
 def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[Place]],

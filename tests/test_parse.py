@@ -378,3 +378,8 @@ def test_a_facility_described_beside_a_named_place_is_the_nearest_facility_of_it
 def test_a_name_a_small_place_once_had_is_no_place_and_armed_groups_are_never_places():
     assert found("Harman told the council that Passover plans were set.") == {}  # old names of US towns
     assert set(found("Hamas fired rockets as the Taliban met in Kabul.")) == {"Kabul"}  # Hamas is not Hamm
+
+
+def test_a_place_called_so_today_beats_one_that_once_was_and_folded_namesakes_set_no_focus():
+    assert found("Fighting was reported in Pokrovsk on Monday.", theatre="ukraine")["Pokrovsk"].place.country == "UA"
+    assert found("Fighting was reported in Baydah on Monday.", theatre="yemen")["Baydah"].place.country == "YE"
