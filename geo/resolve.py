@@ -133,10 +133,10 @@ def _score(gazetteer: Gazetteer, m: Mention, place: Place, focus: Focus, context
     return score
 
 
-def _namesake_countries(gazetteer: Gazetteer, m: Mention, cands: list[Place]) -> set[str]:
-    """The countries of the places a mention may mean: beside places carrying the name itself, a namesake
-    reached only by folding ("Ohio", "Oława") does not count."""
-    return {c.country for c in [c for c in cands if _named_exactly(m.text, c.id, gazetteer)] or cands}
+def _meant(gazetteer: Gazetteer, m: Mention, cands: list[Place]) -> list[Place]:
+    """The places a mention may mean: beside places carrying the name itself, a namesake reached only by
+    folding ("Ohio", "Oława") does not count."""
+    return [c for c in cands if _named_exactly(m.text, c.id, gazetteer)] or cands
 
 
 def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[Place]],
@@ -157,12 +157,15 @@ def _focus(gazetteer: Gazetteer, mentions: list[Mention], first: dict[int, list[
             # "Georgia" may be the US state: an ambiguous country name is weak evidence of focus.
             ambiguous = any(c.kind == "province" and c.country != top.country for c in cands[1:])
             countries[top.country] += 0.3 if ambiguous else 1
-        elif len(_namesake_countries(gazetteer, m, cands)) == 1:
-            countries[top.country] += 0.5
-            if top.kind == "province":
-                admin1.update((top.country, name) for name in _province_names(top))
-            elif top.admin1:
-                admin1[(top.country, top.admin1)] += 0.5
+            continue
+        meant = _meant(gazetteer, m, cands)
+        if len({c.country for c in meant}) == 1:
+            place = meant[0]
+            countries[place.country] += 0.5
+            if place.kind == "province":
+                admin1.update((place.country, name) for name in _province_names(place))
+            elif place.admin1:
+                admin1[(place.country, place.admin1)] += 0.5
     total = sum(countries.values()) or 1.0
     shares = {c: v / total for c, v in countries.items()}
     return Focus(shares, frozenset(k for k in admin1), theatre_countries)
