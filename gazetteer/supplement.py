@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from shapely import Geometry, Point
 from shapely.prepared import PreparedGeometry, prep
 
+from geo.names import without_qualifier
 from geo.place import KINDS, check_latlon
 
 FOLDER = Path(__file__).parent / "supplement"
@@ -19,7 +19,6 @@ COLUMNS = ["name", "alternates", "kind", "country", "admin1", "lat", "lon"]
 # crossings sit on the line; seas and straits lie off the coast of the country they matter to.
 SLACK = {"water": 1.5, "region": 0.5, "facility": 0.08, "country": 1.0}
 DEFAULT_SLACK = 0.05
-_QUALIFIED = re.compile(r"^(.+?) \([^()]+\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +61,9 @@ def read(path: Path) -> Iterator[Row]:
             name = record["name"].strip()
             alternates = tuple(a.strip() for a in record["alternates"].split("|") if a.strip())
             # "Zara (Hama)" tells two villages apart on the map; the text calls either of them "Zara"
-            bare = _QUALIFIED.match(name)
-            if bare and bare[1] not in alternates:
-                alternates = (bare[1], *alternates)
+            bare = without_qualifier(name)
+            if bare != name and bare not in alternates:
+                alternates = (bare, *alternates)
             yield Row(name, alternates, kind, country, record["admin1"].strip(),
                       lat, lon, path.name, reader.line_num)
 

@@ -103,6 +103,14 @@ def unvowelled(folded: str) -> str:
     return _INNER_VOWELS.sub("", folded)
 
 
+_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
+
+
+def without_qualifier(name: str) -> str:
+    """The name without the bracketed words that tell namesakes apart on a map: "Zara (Hama)" -> "Zara"."""
+    return _QUALIFIER.sub("", name)
+
+
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (with or without accents)."""
     return name.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)

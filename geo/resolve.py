@@ -8,7 +8,6 @@ Lebanon"), the kind asked for ("Homs province"), the theatre, and nearness to th
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -17,7 +16,7 @@ from functools import lru_cache
 from geo.analysis import Toponym
 from geo.distance import haversine_km
 from geo.gazetteer import Gazetteer, split_kind
-from geo.names import normalize
+from geo.names import normalize, without_qualifier
 from geo.place import SETTLEMENTS, Place
 from geo.recognize import Mention
 
@@ -71,7 +70,7 @@ def _named_with_kind_word(text: str, place_id: int, gazetteer: Gazetteer) -> boo
 @lru_cache(maxsize=100_000)
 def _called_so_today(text: str, place_id: int, gazetteer: Gazetteer) -> bool:
     """True when the mention is the place's own name, not one of its other or former names."""
-    own = normalize(split_kind(re.sub(r"\s*\([^()]*\)$", "", gazetteer.lookup(place_id).name))[0])
+    own = normalize(split_kind(without_qualifier(gazetteer.lookup(place_id).name))[0])
     return own in (normalize(text), normalize(split_kind(text)[0]))
 
 
