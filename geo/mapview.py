@@ -64,6 +64,8 @@ def _popup_html(analysis: Analysis, mentions: list[Toponym], holder: str | None)
     ]
     if parts:
         rows.append(("Parts named", ", ".join(parts)))
+    if p.from_article:
+        rows.append(("Position", f"not in the gazetteer; from {p.source}"))
     sentences = list(dict.fromkeys(analysis.sentence_of(t) for t in mentions))
     quotes = "".join(_quote(q) for q in sentences[:MAX_SENTENCES])
     more = f"<div>… and {len(sentences) - MAX_SENTENCES} more</div>" if len(sentences) > MAX_SENTENCES else ""

@@ -17,6 +17,7 @@ from geo.pipeline import pipeline
 from geo.resolve import resolve
 from geo.sides import SideMention, finder, spotter, state_sides
 from geo.tokens import sentence_spans, sentences
+from geo.unlisted import unlisted_places
 
 MAX_CHARS = 1_000_000
 _HEADER = re.compile(r"\A(?:# [^\n]*(?:\n|\Z))+")
@@ -64,7 +65,11 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                 theatre = best
         if theatre is not None:
             toponyms, weights = resolve(gazetteer_module.load(), mentions, profiles[theatre].countries)
-    toponyms = sorted(toponyms + described_facilities(text, toponyms, gazetteer_module.load()), key=lambda t: t.start)
+    toponyms = toponyms + described_facilities(text, toponyms, gazetteer_module.load())
+    spans = [(s + start, e + start) for s, e in sentence_spans(doc)] if theatre else []
+    if theatre:
+        toponyms += unlisted_places(text, start, toponyms, spans, profiles[theatre])
+    toponyms.sort(key=lambda t: t.start)
     sides: tuple[SideMention, ...] = ()
     if theatre is not None and claims:
         mentioned = tuple(replace(m, start=m.start + start, end=m.end + start)
@@ -73,7 +78,6 @@ def parse(text: str, date: str | None = None, theatre: str | None = None, *, cla
                              key=lambda m: m.start))
     found = []
     if theatre and claims:
-        spans = [(s + start, e + start) for s, e in sentence_spans(doc)]
         found = ClaimFinder(profiles[theatre])(text, spans, toponyms, sides, date)
     return Analysis(text, date, theatre, tuple(toponyms), body_start=start, sides=sides, claims=tuple(found))
 

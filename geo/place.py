@@ -66,6 +66,11 @@ class Place:
     def point(self) -> tuple[float, float]:
         return self.lat, self.lon
 
+    @property
+    def from_article(self) -> bool:
+        """True for a place the gazetteer lacks, pinned where its article puts it (see `geo.unlisted`)."""
+        return self.id < 0
+
 
 (_set_id, _set_name, _set_alternates, _set_lat, _set_lon, _set_kind, _set_country, _set_admin1,
  _set_population, _set_source) = (Place.__dict__[f.name].__set__ for f in fields(Place))

@@ -55,8 +55,10 @@ def test_a_state_named_with_its_agents_acts_and_a_place_of_speakers_stays_a_plac
 
 
 def test_an_unknown_compound_name_pins_no_namesake_of_its_head():
-    a = parse("Rebels were pushed from Deir al-Mahrouqa and Tal Ghazlan near Daraa.")
-    assert {t.text for t in a.toponyms if t.pinned} == {"Daraa"}
+    t = found("Rebels were pushed from Deir al-Mahrouqa and Tal Ghazlan near Daraa.")
+    assert set(t) == {"Deir al-Mahrouqa", "Tal Ghazlan", "Daraa"}  # not a Deir or a Tal somewhere else
+    assert all(t[n].place.from_article and t[n].place.point == t["Daraa"].place.point
+               for n in ("Deir al-Mahrouqa", "Tal Ghazlan"))
 
 
 def test_historical_mentions_are_kept_but_flagged():
@@ -196,9 +198,10 @@ def test_a_state_or_province_before_an_institutions_name_is_still_named():
     assert "Obama" not in found("Barack Obama spoke.")
 
 
-def test_an_unknown_compound_after_an_article_pins_nothing_and_a_refugee_camp_is_a_settlement():
-    a = parse("Clashes were reported near al-Beit al-Ahmar and Khan al-Jabal, west of Dael in Daraa.")
-    assert {t.text for t in a.toponyms if t.pinned} == {"Dael", "Daraa"}
+def test_an_unknown_compound_after_an_article_pins_no_namesake_and_a_refugee_camp_is_a_settlement():
+    t = found("Clashes were reported near al-Beit al-Ahmar and Khan al-Jabal, west of Dael in Daraa.")
+    assert set(t) == {"al-Beit al-Ahmar", "Khan al-Jabal", "Dael", "Daraa"}
+    assert t["al-Beit al-Ahmar"].place.point == t["Khan al-Jabal"].place.point == t["Dael"].place.point
     [camp] = [t for t in parse("Shelling hit Yarmouk Palestinian refugee camp in Damascus on Sunday.").toponyms
               if t.text == "Yarmouk"]
     assert camp.place.name == "Yarmouk camp"
