@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from geo.theatres import Theatre
+from geo.tokens import text_of
 
 REFERENCE_REACH = 2  # sentences
 BACKER_BEFORE = re.compile(r"\b(?:backed|supported|aided|armed)\s+by\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}$", re.I)
@@ -27,6 +28,9 @@ ARMED_AFTER = re.compile(r"\s+(?:air\s*power|air\s+force|forces|troops|army|mili
 # A state's adjective before these is its side acting: "Ukrainian shelling", "Turkish air strikes"
 DEED_AFTER = re.compile(r"\s+(?:shelling|attacks?|assaults?|offensive|counter-?offensive|air\s*strikes?|strikes?|"
                         r"missiles?|drones?|artillery|bombardment|rockets?)\b", re.I)
+# "U.S.-backed Syrian rebels", "Turkish-backed rebels": who backs the group a noun names
+BACKED_BEFORE = re.compile(r"(?P<patron>[\w.]+)-backed\s+(?:[\w-]+\s+)?$", re.I)
+GROUP_NOUNS = frozenset({"rebels", "fighters", "forces"})
 OFFSHOOTS = frozenset({"offshoot", "offshoots", "splinter", "spin-off", "breakaway", "off-shoot"})
 
 
@@ -105,7 +109,29 @@ class SideFinder:
             else:
                 last_named[side] = sentence
             mentions.append(SideMention(span.start_char, span.end_char, span.text, side, how))
-        return sorted(mentions + self._sharing(doc, spans), key=lambda m: m.start)
+        return self._backed_alike(text_of(doc), sorted(mentions + self._sharing(doc, spans), key=lambda m: m.start))
+
+    def _backed_alike(self, text: str, mentions: list[SideMention]) -> list[SideMention]:
+        """"U.S.-backed Syrian rebels", in an article that names the side the profile calls "U.S.-backed
+        fighters", are that side; so are "the rebels" after them, until rebels backed by another are named."""
+        named = {m.side for m in mentions}
+        alias: dict[str, str] = {}
+        out = []
+        for m in mentions:
+            noun = m.text.lower().rsplit(" ", 1)[-1]
+            if m.how != "name" or noun not in GROUP_NOUNS:
+                out.append(m)
+                continue
+            backed = BACKED_BEFORE.search(text, max(0, m.start - 30), m.end - len(noun))
+            if backed:
+                patron_side = self.by_name.get(f"{backed.group('patron').lower()}-backed fighters")
+                if patron_side in named:
+                    alias[noun] = patron_side
+                else:
+                    alias.pop(noun, None)
+            side = alias.get(noun, m.side) if self.by_name.get(noun) == m.side else m.side
+            out.append(m if side == m.side else SideMention(m.start, m.end, m.text, side, m.how))
+        return out
 
     def _sharing(self, doc: Doc, spans: list) -> list[SideMention]:
         """"Kurdish and regime forces": the first word names a side with the noun it shares."""
