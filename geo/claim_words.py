@@ -129,8 +129,9 @@ DOWNED = re.compile(r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w-]+\s+){0,3}$|\b
                     re.I)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless)\b", re.I)  # "If Manbij is captured, ...": not an event
 LOST_TO = re.compile(r"los(?:s|t|es|ing)\b", re.I)  # a capture told by its loser: the place is inside the trigger
-# "towns that slipped out of its control", "lost control of": control denied, not claimed.
-CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|"
+# "towns that slipped out of its control", "lost control of": control denied, not claimed; "battling for
+# control of": fought over.
+CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing|loses|loss\s+of|for|"
                           r"from\s+(?:[\w-]+\s+)?)\s*$", re.I)  # "wrested the region from Daesh control"
 # "talks ... on air strikes over Idlib": the event is discussed, not reported.
 DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+(?:[\w’'-]+\s+){0,8}?"

@@ -174,6 +174,9 @@ def test_conditions_lost_control_and_gadgets_claim_nothing():
                 if c.kind == "control"]
     assert not [c for c in claims("Soldiers downed a radio-controlled drone near Daraa.")
                 if c.kind == "control"]
+    # fought over is not held
+    fought = claims("Rebels and government troops battled for control of Khan Touman on Friday.")
+    assert fought and not [c for c in fought if c.kind == "control"]
 
 
 def test_regained_control_is_one_capture_and_it_points_back():
