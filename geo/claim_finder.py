@@ -70,6 +70,7 @@ from geo.claim_words import (
     PARTNER_GAP,
     PASSIVE_VOICE,
     PAST_VERB,
+    PEOPLE_OBJECT,
     PLACE_REFERENCE,
     PLAIN_LIST,
     PREDICTED,
@@ -85,10 +86,12 @@ from geo.claim_words import (
     SUBJECT_PRONOUN,
     SUPPORTER,
     SUSPENDED_HYPHEN,
+    TAKING_PEOPLE,
     TARGET_BEFORE,
     TRIGGERS,
     UNDER_WAY,
     WEAPON_SUBJECT,
+    WHO_BEFORE,
     WORD_NUMBERS,
 )
 from geo.claims import Claim
@@ -171,6 +174,20 @@ def _clause(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
     return begin, end
 
 
+def _no_event(text: str, kind: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """True when the trigger reports no event: a condition, talks, a downed drone, a forecast, a denial,
+    control lost or fought over, fighting alongside, or people captured."""
+    before = text[clause[0]:start]
+    return bool(
+        CONDITIONAL.match(before) or DISCUSSED.search(before) or NEGATED.search(before)
+        or (kind == "strike" and DOWNED.search(text[max(clause[0], start - 60):start]))
+        or (kind not in IRREALIS_KINDS and PREDICTED.search(before))
+        or (kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start]))
+        or (kind == "attack" and ALONGSIDE.match(text, end))  # "fought alongside the rebels"
+        # "captured 20 fighters"; but "chased the troops out" and "fell to IS fighters" take a place
+        or (kind == "capture" and PEOPLE_OBJECT.match(text, end) and TAKING_PEOPLE.fullmatch(text[start:end])))
+
+
 class ClaimFinder:
     """Claims of one theatre from an analysed article's sides and toponyms."""
 
@@ -230,12 +247,7 @@ class ClaimFinder:
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
-            if CONDITIONAL.match(text[clause[0]:start]) or DISCUSSED.search(text[clause[0]:start]) \
-                    or (kind == "strike" and DOWNED.search(text[max(clause[0], start - 60):start])) \
-                    or (kind not in IRREALIS_KINDS and PREDICTED.search(text[clause[0]:start])) \
-                    or NEGATED.search(text[clause[0]:start]) or (
-                    kind == "control" and CONTROL_LOST.search(text[max(clause[0], start - 20):start])) \
-                    or (kind == "attack" and ALONGSIDE.match(text, end)):  # "fought alongside the rebels"
+            if _no_event(text, kind, start, end, clause):
                 continue
             if kind in IRREALIS_KINDS and "-" not in text[start:end] \
                     and IRREALIS.search(text[clause[0]:start]) and not ORDINAL_TO.search(text[clause[0]:start]) \
@@ -335,6 +347,11 @@ class ClaimFinder:
         if inside is not None and OBJECT_OF_VERB.search(text[clause[0]:inside.start]) \
                 and not REPELLED.search(text[clause[0]:inside.start]):
             return None, None  # "destroyed Houthi drones": the side's weapons are hit; "repelled Ukrainian attacks" happened
+        who = WHO_BEFORE.search(text, clause[0], start)
+        if who is not None:
+            antecedent = next((a for a in actors if not a.held and a.end <= who.end("noun") and re.fullmatch(
+                r"[\]\w’'-]*(?:\s+[\w’'-]+)?", text[a.end:who.end("noun")])), None)  # "[Daesh] fighters who"
+            return (antecedent.side, None) if antecedent else (None, None)
         if kind == "control" and REPEL_WORD.match(text, start) and PASSIVE_VOICE.search(text[clause[0]:start]):
             return None, None  # "attacks near Kreminna were repelled": by a side unnamed, which holds the place
         if inside is not None:  # "coalition air strikes", "Russian jets"

@@ -50,7 +50,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, 
                        r"gain(?:ed|ing|s)?\s+ground", r"surg(?:ed|ing|es)\s+(?:towards?|into|on)", r"gains", r"mov(?:ed|ing|es)\s+closer", r"clos(?:ed|ing)\s+in|clos(?:e|es)\s+in(?=\s+on\b)",
                        r"progress(?:ed)?", r"march(?:ed|ing)?\s+on", r"edg(?:ed|ing)\s+closer",
                        r"offensive\s+to\s+(?:take|capture|retake|recapture|seize)", r"approach(?:ed|ing)",
-                       r"(?:moved|swept|broke)\s+into")),
+                       r"(?:moved|swept|broke)\s+into", r"infiltrat(?:ed|es|ing)")),
     ("attack", _words(r"attack(?:s|ed|ing)?", r"assaults?", r"assaulted", r"clash(?:es|ed|ing)?", r"fighting",
                       r"fought", r"battl(?:e|es|ed|ing)", r"shell(?:s|ed|ing)", r"bombard\w*",
                       r"offensives?", r"suicide\s+bomb\w*", r"(?:car|truck)\s+bombs?", r"mortars?", r"rockets?",
@@ -136,6 +136,11 @@ CONTROL_LOST = re.compile(r"\b(?:out\s+of\s+(?:its|their|the\s+\w+)?|lost|losing
 # "talks ... on air strikes over Idlib": the event is discussed, not reported.
 DISCUSSED = re.compile(r"\b(?:talks|negotiations|agreement|deal|discussions?)\s+(?:[\w’'-]+\s+){0,8}?"
                        r"(?:on|over|about)\s+(?:\w+\s+){0,2}$", re.I)
+# "capturing many of them", "captured 20 fighters": people taken, not a place.
+TAKING_PEOPLE = re.compile(r"captur\w*|seiz\w*|t(?:ook|aken?|aking)", re.I)
+PEOPLE_OBJECT = re.compile(r"\s+(?:(?:many|most|some|several|dozens|scores|hundreds|all|\d+|one|two|three|four|five)\s+of\s+"
+                           r"them|(?:him|her)\b|(?:[\w-]+\s+){0,2}(?:fighters|militants|soldiers|terrorists|members|"
+                           r"prisoners|civilians|hostages|people|troops|commanders?|gunmen)\b)", re.I)
 # "took control of it": a pronoun object points back to the place named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
@@ -157,7 +162,8 @@ HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
                           r"|,\s*and\s+(?=(?:[a-z]+\s+){1,2}(?:were|was|are|is|have|has|had)\b)"  # ", and clashes were reported"
-                          r"|\s+(?:while|whereas|but|where)\s+")  # feeds drop commas: "Jobar to the east where rebels"
+                          r"|\s+(?:while|whereas|but|where)\s+"  # feeds drop commas: "Jobar to the east where rebels"
+                          r"|\s+(?:comes?|came|coming)\s+as\s+")  # "The gains come as the army steps up attacks in ..."
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside
@@ -179,6 +185,8 @@ BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an assault by the army"
 PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"
                          r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:movement|group|militia|party|organi[sz]ation)\s+)?")
 RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|when|while|whereas|until|after|before|since)\b", re.I)
+# "the terrorists who had infiltrated it": the deed is theirs, whoever the sentence's subject is
+WHO_BEFORE = re.compile(r"(?P<noun>[\w’'-]+)\s+who\s+(?:(?:had|have|has|were|was|are|is|been|also|then|later|now)\s+)*$", re.I)
 MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subject acted
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them
 # "Nusra, al-Qaeda's affiliate in Syria", "IS emerged from al-Qaeda's branch in Iraq": the place describes a group
@@ -192,8 +200,10 @@ APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b", re.I)
-# "tightening its grip on the northern province": the province of the place named before
-PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:\w+\s+)?(?:province|governorate)\b(?!\s+of\b)", re.I)
+# "tightening its grip on the northern province", "wrested the entire region": the province of the place
+# named before
+PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:(?:\w+\s+)?(?:province|governorate)|(?:entire|whole)\s+region)"
+                              r"\b(?!\s+of\b)", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|/|-|and|or|,\s*and|as\s+well\s+as|&)?\s*(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?"
                           r"(?:(?:neighbou?ring|nearby|adjacent|surrounding|northern|southern|eastern|western|central)\s+)?$", re.I)
 # "posts south of Nawa town and Jassem area among the towns of Inkhil, Sheikh Miskin": the words that

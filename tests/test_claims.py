@@ -639,3 +639,31 @@ def test_guns_on_the_ground_attack_and_the_neighbourhood_referred_to_is_the_quar
         "repelled a bid by troops to storm the neighbourhood.", date="2012-02-24")]
     assert ("attack", "syrian_government", "Khalidiyeh") in found and not [f for f in found if f[0] == "strike"]
     assert ("control", "rebels", "Khalidiyeh") in found and ("control", "rebels", "Homs") not in found
+
+
+def test_a_clause_after_comes_as_has_its_own_actor():
+    found = claims("The gains by Islamic State come as government forces step up attacks on rebels in Hama.")
+    assert not [c for c in found if c.actor == "isis"]
+    assert ("attack", "syrian_government", "Hama") in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_people_captured_are_no_place_captured_but_a_place_lost_to_fighters_is():
+    found = claims("Government troops entered Morek and captured 20 fighters of the rebels there.")
+    assert not [c for c in found if c.kind == "capture"]
+    assert not [c for c in claims("The army surrounded the rebels in Morek, capturing many of them.")
+                if c.kind == "capture"]
+    c = one("The loss of Tal Abyad to Kurdish fighters was a blow to Islamic State.", "capture")
+    assert (c.actor, c.place.name) == ("kurds", "Tal Abyad")
+
+
+def test_infiltrating_is_an_advance_by_whoever_is_named_before_who():
+    c = one("The army encircled the rebels who had infiltrated the Ramouseh district of Aleppo.", "advance")
+    assert (c.actor, c.place.name) == ("rebels", "Ramouseh")
+    # an unnamed antecedent gives no actor, never the sentence's subject
+    assert not [c for c in claims("The army killed the gunmen who had infiltrated Morek.") if c.kind == "advance"]
+
+
+def test_the_entire_region_is_the_province_of_the_place_before():
+    c = one("Government forces reached Deir ez-Zor in September and have wrested nearly the entire region "
+            "from Islamic State.", "capture")
+    assert c.place.kind == "province" and c.place.name.startswith("Deir ez-Zor")
