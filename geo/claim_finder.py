@@ -77,6 +77,7 @@ from geo.claim_words import (
     PRONOUN_BEFORE,
     PRONOUN_OBJECT,
     PROVINCE_ANAPHOR,
+    PURPOSE_AFTER,
     REFERRED_PART,
     RELATIVE,
     REPEL_WORD,
@@ -249,6 +250,8 @@ class ClaimFinder:
                 continue
             if _no_event(text, kind, start, end, clause):
                 continue
+            if kind == "attack" and PURPOSE_AFTER.match(text, end, clause[1]):
+                continue  # "launched an assault to retake Zaara": one advance, read from its purpose
             if kind in IRREALIS_KINDS and "-" not in text[start:end] \
                     and IRREALIS.search(text[clause[0]:start]) and not ORDINAL_TO.search(text[clause[0]:start]) \
                     and not (kind == "siege" and UNDER_WAY.search(text[clause[0]:start])):  # "-held" is no verb

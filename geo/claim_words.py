@@ -83,6 +83,10 @@ ORDINAL_TO = re.compile(r"\b(?:first|last|second|third|latest|only)\s+(?:[\w-]+\
 IRREALIS = re.compile(r"\b(?<!managed\s)(?<!able\s)(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|"
                       r"trying\s+to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aim(?:ed|ing|s)?\s+at|"
                       r"with\s+a\s+view\s+to)\s+(?:\w+ly\s+)?$", re.I)  # but "managed to seize" happened
+# "an assault ... to retake", "an offensive that began in June with the aim of recapturing": the push is
+# told by its purpose, an advance
+PURPOSE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,10}?\s+(?:to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aimed\s+at)\s+"
+                           r"(?:re)?(?:tak|seiz|captur|storm)(?:e|es|ing)\b", re.I)
 # "IS could launch attacks on Aleppo", "vowed to strike": a prediction or a threat, not an event.
 PREDICTED = re.compile(r"\b(?:would|could|may|might|will|(?:likely|expected|set|poised|plann?(?:ing|ed|s)?|"
                        r"threat\w*|vow\w*|hop(?:e|es|ed|ing)|intend\w*)\s+to)\s+(?:\w+ly\s+)?(?:(?:launch|carry\s+out|conduct|"

@@ -667,3 +667,10 @@ def test_the_entire_region_is_the_province_of_the_place_before():
     c = one("Government forces reached Deir ez-Zor in September and have wrested nearly the entire region "
             "from Islamic State.", "capture")
     assert c.place.kind == "province" and c.place.name.startswith("Deir ez-Zor")
+
+
+def test_an_assault_told_by_its_purpose_is_one_advance():
+    found = claims("Government forces launched an assault from positions near the plant to retake Morek.")
+    assert {(c.kind, c.actor, c.place.name) for c in found} == {("advance", "syrian_government", "Morek")}
+    found = claims("Islamic State launched an offensive against rival rebels in Aleppo province in August.")
+    assert ("attack", "isis") in {(c.kind, c.actor) for c in found}
