@@ -181,9 +181,11 @@ NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartla
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-# "Tal Rifaat, north of Aleppo": a bearing after a comma locates the place named before it
-BEARING_LOCATOR = re.compile(r",\s*(?:just\s+|some\s+|further\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
-                             r"southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+# "Tal Rifaat, north of Aleppo", "Khan Touman and Zitan west and south of Aleppo": a bearing right after a place
+# locates the place named before it
+_BEARING = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+BEARING_LOCATOR = re.compile(rf"(?:,\s*|\s+)(?:just\s+|some\s+|further\s+)?{_BEARING}(?:\s+and\s+{_BEARING})?\s+of\s+"
+                             r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an assault by the army"
 # Between two sides acting together: "the army and the Shia group Hezbollah", "Russian and Syrian jets".
 PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"

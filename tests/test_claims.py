@@ -607,6 +607,8 @@ def test_a_bearing_after_a_comma_locates_the_place_before_it_and_close_in_on_is_
     found = [(c.kind, c.actor, c.place.name) for c in claims(
         "Syrian troops close in on Saraqeb. Rebels shelled Kurdish positions around Tal Rifaat, north of Aleppo.")]
     assert found == [("advance", "syrian_government", "Saraqeb"), ("attack", "rebels", "Tal Rifaat")]
+    found = {c.place.name for c in claims("Syrian jets struck Khan Touman and Kafr Naha west and south of Aleppo.")}
+    assert found == {"Khan Tuman", "Kafr Naha"}
 
 
 def test_reporting_on_iraq_names_its_units_and_reads_ordinals_and_descriptions_right():
