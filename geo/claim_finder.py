@@ -47,6 +47,7 @@ from geo.claim_words import (
     HAVING,
     HEDGE,
     HELD_ADJECTIVE,
+    HELD_PART,
     INSIDE_COUNTRY,
     IRREALIS,
     KILLED_IN,
@@ -99,7 +100,7 @@ from geo.claims import Claim
 from geo.dates import event_date
 from geo.demonyms import demonyms
 from geo.place import SETTLEMENTS
-from geo.recognize import COMMON_ZIPF_LIMIT, NEVER_PLACES
+from geo.recognize import COMMON_ZIPF_LIMIT, DIRECTIONS, NEVER_PLACES
 from geo.sides import SideMention
 from geo.theatres import Theatre
 
@@ -230,6 +231,13 @@ class ClaimFinder:
         # "hit by missiles" is one strike, not an attack and a strike
         strikes = {(c.actor, c.place.id, c.start) for c in claims.values() if c.kind == "strike"}
         kept = [c for c in claims.values() if c.kind != "attack" or (c.actor, c.place.id, c.start) not in strikes]
+        # a side said twice to hold the same part of a place is one assertion (deeds may repeat, a holding does not)
+        holdings: dict[tuple, Claim] = {}
+        for c in kept:
+            if c.kind == "control":
+                holdings.setdefault((c.actor, c.place.id, c.sector, c.hedged, c.historical), c)
+        kept = [c for c in kept if c.kind != "control"
+                or holdings[(c.actor, c.place.id, c.sector, c.hedged, c.historical)] is c]
         return sorted(kept, key=lambda c: (c.start, c.kind))
 
     def _in_theatre(self, place) -> bool:
@@ -243,8 +251,11 @@ class ClaimFinder:
                     if t[0] != "proximity" or not any(0 <= t[1] - p.end <= 3 or APPOSITIVE.fullmatch(text, p.end, t[1])
                                                       for p in places if p.end <= t[1])]
         found = []
-        for kind, start, end, distance in triggers:
+        for n, (kind, start, end, distance) in enumerate(triggers):
             clause = _clause(text, sentence, start)
+            if re.fullmatch(r"killing", text[start:end], re.I) and any(
+                    k != "control" and clause[0] <= s for k, s, _, _ in triggers[:n]):
+                continue  # "thwarted an attack ..., killing scores": the toll of the deed before, not one more
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):
                 found += self._divided(text, end, clause, sentence, actors, places, date)
                 continue
@@ -565,6 +576,9 @@ class ClaimFinder:
             chosen = before[-1:]  # "Raqqa remains IS's de facto capital": the subject is the place
         if not chosen:
             return []
+        part = held and HELD_PART.match(text, end)
+        if part and not after:  # "Aleppo is home to people who live in the government-controlled western districts"
+            chosen = [replace(chosen[0], sector=DIRECTIONS[part["side"].lower()])]
         following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
         if following and re.match(r"^['’]?s\s+$", text[chosen[0].end:following[0].start]):
             chosen = following[:1]  # "Syria's Kobani", "Aleppo's Salaheddine": the part, not the whole

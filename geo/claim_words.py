@@ -162,6 +162,9 @@ OBJECT_OF_VERB = re.compile(r"\b(?:struck|hit|hitting|shelled|shelling|attacked|
                             r"(?:rival\s+|remaining\s+|retreating\s+)?$", re.I)  # "killing 40 government forces"
 PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|also|then|now|had\s+been)\s+)?\S*\s*$", re.I)
 SUSPENDED_HYPHEN = re.compile(r"\b(?P<first>[\w]+)-\s+(?:and|or)\s+[\w-]+-(?P<suffix>held|controlled|occupied)\b", re.I)
+# "government-controlled western districts": the part of the place held
+HELD_PART = re.compile(r"\s+(?P<side>north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+                       r"(?:districts|neighbou?rhoods|parts?|side|half|quarters|outskirts|suburbs)\b", re.I)
 HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 # A clause ends at a semicolon or colon (not the colon of a bracketed tag: "[ID:nL6N...]") or a conjunction.
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"

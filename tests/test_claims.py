@@ -676,3 +676,16 @@ def test_an_assault_told_by_its_purpose_is_one_advance():
     assert {(c.kind, c.actor, c.place.name) for c in found} == {("advance", "syrian_government", "Morek")}
     found = claims("Islamic State launched an offensive against rival rebels in Aleppo province in August.")
     assert ("attack", "isis") in {(c.kind, c.actor) for c in found}
+
+
+def test_the_toll_of_a_deed_is_no_deed_of_its_own():
+    found = claims("Army units thwarted an attack by Jabhat al-Nusra east of Ibtaa in Daraa province killing scores "
+                   "of fighters.")
+    assert {(c.kind, c.actor, c.place.name) for c in found} == {("attack", "nusra", "Ibtaa")}
+
+
+def test_a_holding_said_twice_is_one_claim_and_a_held_part_has_its_sector():
+    found = claims("Islamic State holds Raqqa. Warplanes struck IS-held Raqqa on Monday.")
+    assert [(c.actor, c.place.name) for c in found if c.kind == "control"] == [("isis", "Raqqa")]
+    c = one("Aleppo is home to people who live in the government-controlled western districts.", "control")
+    assert (c.actor, c.place.name, c.sector) == ("syrian_government", "Aleppo", "west")
