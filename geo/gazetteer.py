@@ -42,7 +42,7 @@ KIND_WORDS = {
     "countryside": "province", "plain": "region", "valley": "region", "desert": "region",
 }
 _lock = threading.Lock()
-_loaded: dict[Path, Gazetteer] = {}
+_loaded: dict[Path | str, Gazetteer] = {}
 
 
 def split_kind(name: str) -> tuple[str, str | None]:
@@ -280,8 +280,13 @@ def _read_outlines(path: Path | None) -> dict[str, shapely.Geometry]:
 
 def load(path: Path | None = None) -> Gazetteer:
     """The gazetteer from `path` (the built artefact by default), read once per process."""
-    path = Path(path or artefact.DEFAULT_PATH).resolve()
+    asked = path or artefact.DEFAULT_PATH
+    known = _loaded.get(asked)  # the way it was asked for before: resolving a path costs system calls
+    if known is not None:
+        return known
+    resolved = Path(asked).resolve()
     with _lock:
-        if path not in _loaded:
-            _loaded[path] = Gazetteer(artefact.read(path))
-        return _loaded[path]
+        if resolved not in _loaded:
+            _loaded[resolved] = Gazetteer(artefact.read(resolved))
+        _loaded[asked] = _loaded[resolved]
+        return _loaded[resolved]
