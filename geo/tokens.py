@@ -99,18 +99,20 @@ def sentences(doc: Doc) -> tuple[list[int], list[int]]:
     A sentence ends at . ! ? or a line break: good enough to bound a clause for evidence.
     """
     if SENTENCES not in doc.user_data:
+        words = words_and_starts(doc)[0]
+        n = len(words)
+        firsts = [0, *(i + 1 for i, w in enumerate(words) if w in SENTENCE_END or "\n" in w)]
+        if firsts[-1] == n:
+            firsts.pop()
+        bounds = []
+        for a, b in zip(firsts, firsts[1:] + [n]):
+            bounds.append(a)
+            if words[a] in LIST_HEADS:  # the list ends at the first capitalised function word after it
+                bounds += [i for i in range(a + 2, b) if words[i].istitle() and words[i].lower() in STOP_WORDS][:1]
         first_tokens, numbers = [], []
-        first = number = 0
-        in_list = False
-        for i, w in enumerate(words_and_starts(doc)[0]):
-            if in_list and i > first + 1 and w.istitle() and w.lower() in STOP_WORDS:  # "The", not "IS"
-                first, number, in_list = i, number + 1, False
-            first_tokens.append(first)
-            numbers.append(number)
-            if i == first and w in LIST_HEADS:
-                in_list = True
-            if w in SENTENCE_END or "\n" in w:
-                first, number, in_list = i + 1, number + 1, False
+        for number, (a, b) in enumerate(zip(bounds, bounds[1:] + [n])):
+            first_tokens += [a] * (b - a)
+            numbers += [number] * (b - a)
         doc.user_data[SENTENCES] = (first_tokens, numbers)
     return doc.user_data[SENTENCES]
 
