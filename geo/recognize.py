@@ -205,24 +205,28 @@ def _name_starts(t: _Tokens) -> list[int]:
 
 def _spans_from(t: _Tokens, i: int) -> list[int]:
     """Possible exclusive end indexes of a name starting at token i, longest first."""
+    words, starts = t.words, t.starts
     ends = []
     j = i
-    while j < t.n and j - i < MAX_TOKENS:
-        w = t.words[j]
-        if j > i and t.starts[j] - t.end(j - 1) > 1:
+    stop = min(t.n, i + MAX_TOKENS)
+    while j < stop:
+        w = words[j]
+        if j > i and starts[j] - starts[j - 1] - len(words[j - 1]) > 1:
             break  # names do not span line breaks or double spaces
-        if w[:1].isspace():
+        first = w[:1]
+        if first.isspace():
             break
-        if _capitalised(w) or (j > i and _ELIDED.match(w)):
-            if not (w.lower() in ARTICLES and t.word(j + 1) == "-"):  # "... Province Al-Qaryatayn"
+        lower = w.lower()
+        if (first.isupper() and first.isalpha()) or (j > i and _ELIDED.match(w)):
+            if not (lower in ARTICLES and t.word(j + 1) == "-"):  # "... Province Al-Qaryatayn"
                 ends.append(j + 1)
-        elif w.lower() in FACILITY_TAILS and j > i:
+        elif lower in FACILITY_TAILS and j > i:
             ends.append(j + 1)
             break
-        elif w.lower() in KIND_MODIFIERS and j > i and t.word(j + 1).lower() in FACILITY_TAILS:
+        elif lower in KIND_MODIFIERS and j > i and t.word(j + 1).lower() in FACILITY_TAILS:
             ends.append(j + 2)  # "Abu Duhur air base", "Tabqa military airport"
             break
-        elif not (w.lower() in ARTICLES or w.lower() in CONNECTORS or w in ("'", "’")
+        elif not (lower in ARTICLES or lower in CONNECTORS or w in ("'", "’")
                   or (w == "the" and t.word(j - 1) == "of")):  # "Democratic Republic of the Congo"
             break
         j += 1
