@@ -48,6 +48,7 @@ from math import cos, radians, sin
 from geo.claims import Claim
 from geo.control_list import ControlRow
 from geo.dates import check_date
+from geo.distance import SECTOR_BEARINGS
 from geo.names import normalize
 from geo.place import Place, check_latlon
 from geo.zones import CONTESTED, HeldPlace
@@ -61,8 +62,8 @@ IMPORT_MATCH_KM = 10.0  # an imported row this near a claimed place of the same 
 HOLDING_KINDS = ("control", "capture")
 PRESSURE_KINDS = ("attack", "strike", "advance", "siege", "proximity")
 UNHELD_PLACE_KINDS = frozenset({"country", "province", "water"})
-SECTOR_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
-                   "southwest": 225, "west": 270, "northwest": 315}
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """Where a holding is: a gazetteer place (`id`) or an imported point (`id` None); (lat, lon) WGS84."""

@@ -7,6 +7,9 @@ import math
 from geopy.distance import geodesic
 
 EARTH_RADIUS_KM = 6371.0088
+# Compass bearings of the sectors a place is named by ("northern Aleppo", "west of Hama"), in degrees.
+SECTOR_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+                   "southwest": 225, "west": 270, "northwest": 315}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -20,6 +23,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """WGS84 ellipsoid distance between two (lat, lon) points (geopy's Karney algorithm)."""
     return geodesic(a, b).km
+
+
+def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The (lat, lon) `km` from a point along a compass bearing, on the WGS84 ellipsoid."""
+    point = geodesic(kilometers=km).destination((lat, lon), bearing)
+    return point.latitude, point.longitude
 
 
 def chord_for_km(km: float) -> float:

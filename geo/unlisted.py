@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from geo.analysis import Toponym
 from geo.demonyms import demonyms
+from geo.distance import SECTOR_BEARINGS, destination
 from geo.names import ARTICLES, fold
 from geo.place import Place
 from geo.recognize import COMPOUND_HEADS, DIRECTIONS, EDGES, LOCATIVES, NEVER_PLACES
@@ -27,6 +28,10 @@ from geo.theatres import Theatre
 
 CONFIDENCE = 0.3  # where the article puts it, not where it is
 REACH = 80  # characters between an unlisted place and the place that locates it
+# "X west of Damascus", "X to the east of Dael town": how far reporting's bearings from a place of each
+# kind reach, about (a city locates villages 10 to 30 km out, a village only its neighbours)
+BEARING_KM = {"province": 20.0, "region": 20.0, "city": 20.0, "district": 10.0, "town": 8.0}
+NEAR_KM = 4.0
 # The words that say what a name is, after it ("Umm Hijra area") or before "of" ("the town of Zahrat Abdo").
 CUES = {"village": "village", "villages": "village", "hamlet": "village", "farms": "village", "town": "town",
         "towns": "town", "city": "town", "area": "village", "axis": "village", "locality": "village",
@@ -102,7 +107,7 @@ def unlisted_places(text: str, body_start: int, toponyms: Sequence[Toponym],
             anchor = places.anchor(start, end, sentence, sentences.before(sentence))
             if anchor is None:
                 continue
-            place = _place(name, kind or "village", anchor.place)
+            place = _place(name, kind or "village", anchor)
             toponym = Toponym(start, end, name, place, "literal", None, place.kind, anchor.historical, CONFIDENCE,
                               (place, anchor.place), sentence)
             places.add(toponym)
@@ -263,8 +268,14 @@ class _Places:
         return last[-1] if last else None
 
 
-def _place(name: str, kind: str, anchor: Place) -> Place:
-    """A place of the article's own, at its anchor; its id is negative, stable for its name and point."""
-    key = f"{fold(name)} {anchor.lat:.2f} {anchor.lon:.2f}"
-    return Place(-1 - zlib.crc32(key.encode()), name, (), anchor.lat, anchor.lon, kind, anchor.country,
-                 anchor.admin1, 0, f"the article, which puts it near {anchor.name}")
+def _place(name: str, kind: str, anchor: Toponym) -> Place:
+    """A place of the article's own, at its anchor or the stated bearing from it; its id is negative, stable
+    for its name and point."""
+    lat, lon = anchor.place.lat, anchor.place.lon
+    bearing = SECTOR_BEARINGS.get(anchor.sector or "")
+    if bearing is not None and not anchor.place.from_article:
+        lat, lon = destination(lat, lon, bearing, BEARING_KM.get(anchor.place.kind, NEAR_KM))
+    key = f"{fold(name)} {lat:.2f} {lon:.2f}"
+    where = f"{anchor.sector} of {anchor.place.name}" if bearing is not None else f"near {anchor.place.name}"
+    return Place(-1 - zlib.crc32(key.encode()), name, (), lat, lon, kind, anchor.place.country,
+                 anchor.place.admin1, 0, f"the article, which puts it {where}")
