@@ -64,6 +64,9 @@ PERSON_WORDS = frozenset(
     "jamal kamal anas bilal samir haytham hisham riad riyad ayman suleiman sulaiman ismail yasser yassin qasim "
     "qassem haider hayder nouri nuri fuad jalal masoud massoud fatima aisha zainab mariam layla leila rania "
     "abdulrahman abdelrahman zahran".split())
+# Arabic words for an armed unit that open a group's name ("Faylaq al-Sham", "Liwa al-Quds", "Jund al-Aqsa").
+GROUP_HEADS = frozenset("jaish jaysh jabhat liwa liwaa faylaq harakat harakat katibat kataib saraya jund ansar ahrar "
+                        "ajnad firqat fawj tajammu thuwar suqour alwiya hayat jamaat".split())
 # Words before a name that make it the place of a deed, as a locative would.
 DEEDS_ON_PLACES = frozenset("to surrounding took seized captured recaptured retook stormed shelled struck bombed "
                             "besieged attacked overran liberated surrounded encircled hit targeted".split())
@@ -155,7 +158,7 @@ def _side_names(theatre: Theatre) -> re.Pattern:
 def _could_be_place(name: str, side_names: re.Pattern, people: set[str]) -> bool:
     words = name.split()
     lowered = [w.lower() for w in words]
-    if lowered[0] in PERSON_WORDS or any(w in NEVER_PLACES or w in demonyms() for w in (*lowered, *words)):
+    if lowered[0] in PERSON_WORDS or lowered[0] in GROUP_HEADS or any(w in NEVER_PLACES or w in demonyms() for w in (*lowered, *words)):
         return False
     if len(words) == 1 and (lowered[0] in STOP_WORDS or fold(name) in people):
         return False

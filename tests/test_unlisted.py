@@ -54,7 +54,8 @@ def test_a_place_located_by_a_bearing_is_not_an_item_of_the_next_list():
 def test_people_papers_and_groups_are_not_places():
     text = ("Troops loyal to President Bashar al-Assad attacked Douma. In al-Baghdadi's last speech the group "
             "urged fighters to hold Raqqa. In Al-Akhbar, a Beirut daily, Ibrahim al-Amin wrote about Homs. "
-            "Fighters of Jaish al-Fateh and Al-Qaedas affiliate took positions near Idlib.")
+            "Fighters of Jaish al-Fateh and Al-Qaedas affiliate took positions near Idlib. Fighters from "
+            "Faylaq al-Sham and Jund al-Aqsa attacked Morek.")
     a = parse(text)
     assert not [t.text for t in a.toponyms if t.place and t.place.from_article]
     # nor a community before a cue word
