@@ -84,6 +84,10 @@ NEVER_PLACES = frozenset(
     "jihadists baathist salafist arab arabs kurd kurds kurdish turkmen turkmens yazidi yazidis assyrian assyrians "
     "bedouin bedouins circassian circassians houthi houthis tuareg tebu berber berbers zaghawa masalit "
     "baath qaeda qaida hamas fatah taliban hezbollah hizbollah hizballah".split())
+# Arabic words for an armed unit that open a group's name ("Faylaq al-Sham", "Liwa Suqour al-Jabal"):
+# the names after them are the group's, not places.
+GROUP_HEADS = frozenset("jaish jaysh jabhat liwa liwaa faylaq harakat katibat kataib saraya jund ansar ahrar ajnad "
+                        "firqat fawj tajammu thuwar suqour alwiya hayat jamaat".split())
 # A web page's furniture before a headline or a tag list: "Related Lebanon charges ...", "Tags Syria Raqqa".
 PAGE_WORDS = frozenset("related tags tag print tweet share views topics".split())
 # After any seat of power, these make it the authority seated there: "the Damascus regime".
@@ -362,6 +366,9 @@ class Recognizer:
                 or normalize(text) in NEVER_PLACES or lower in ARTICLES or lower in DIRECTIONS \
                 or _CONTRACTION.match(text) or t.word(i - 1).lower() in OUTLET_WORDS:
             return False
+        if t.word(i - 1).lower() in GROUP_HEADS or (lower in GROUP_HEADS and j == i + 1 and (
+                _capitalised(t.word(j)) or t.word(j) in ARTICLES)):
+            return False  # "Liwa Suqour al-Jabal", "Saraya al-Khorasani": a group's name
         if t.word(i - 1) in TITLES:  # "Ms. Odell", "Gen. Sherman": a person, here and anywhere in the article
             people.update((text, t.words[j - 1]))
             return False

@@ -23,7 +23,7 @@ from geo.demonyms import demonyms
 from geo.distance import SECTOR_BEARINGS, destination
 from geo.names import ARTICLES, fold
 from geo.place import Place
-from geo.recognize import COMPOUND_HEADS, DIRECTIONS, EDGES, LOCATIVES, NEVER_PLACES
+from geo.recognize import COMPOUND_HEADS, DIRECTIONS, EDGES, GROUP_HEADS, LOCATIVES, NEVER_PLACES
 from geo.theatres import Theatre
 
 CONFIDENCE = 0.3  # where the article puts it, not where it is
@@ -64,9 +64,6 @@ PERSON_WORDS = frozenset(
     "jamal kamal anas bilal samir haytham hisham riad riyad ayman suleiman sulaiman ismail yasser yassin qasim "
     "qassem haider hayder nouri nuri fuad jalal masoud massoud fatima aisha zainab mariam layla leila rania "
     "abdulrahman abdelrahman zahran".split())
-# Arabic words for an armed unit that open a group's name ("Faylaq al-Sham", "Liwa al-Quds", "Jund al-Aqsa").
-GROUP_HEADS = frozenset("jaish jaysh jabhat liwa liwaa faylaq harakat harakat katibat kataib saraya jund ansar ahrar "
-                        "ajnad firqat fawj tajammu thuwar suqour alwiya hayat jamaat".split())
 # Words before a name that make it the place of a deed, as a locative would.
 DEEDS_ON_PLACES = frozenset("to surrounding took seized captured recaptured retook stormed shelled struck bombed "
                             "besieged attacked overran liberated surrounded encircled hit targeted".split())

@@ -95,3 +95,9 @@ def test_the_map_says_where_an_unlisted_place_comes_from(gaz):
     popups = {f["properties"]["tooltip"].split(" (")[0]: f["properties"]["popup"] for f in layer.data["features"]}
     assert "not in the gazetteer" in popups["Tal Ghazlan"] and "near Kafr Zita" in popups["Tal Ghazlan"]
     assert "not in the gazetteer" not in popups["Kafr Zita"]
+
+
+def test_names_inside_an_armed_units_name_are_neither_known_nor_unlisted_places():
+    t = found("Troops shelled Douma and Harasta. Fighters from Liwa Suqour al-Jabal and Katibat al-Tawhid attacked "
+              "Morek, and men of Saraya al-Khorasani moved to positions near Hama.")
+    assert set(t) == {"Douma", "Harasta", "Morek", "Hama"}
