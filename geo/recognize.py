@@ -115,6 +115,8 @@ INSTITUTIONS = frozenset("centre center institute institution university college
                          "ministry directorate company corporation bank".split())
 # Outlets named like places: "the official news agency Sana" is not Sanaa.
 OUTLET_WORDS = frozenset("agency newspaper daily broadcaster channel".split())
+# Broadcasters whose names are places' spellings: "Al Jazeera reported" is not the Jazira region.
+OUTLETS = frozenset({"Al Jazeera", "Al-Jazeera", "AlJazeera", "Al Arabiya", "Al-Arabiya", "AlArabiya"})
 # A place named before these in a byline is the place it was reported from: "Amman newsroom".
 DATELINE_AFTER = frozenset({"newsroom", "bureau"})
 ACTING = frozenset("led backed brokered sponsored allied aligned supported funded trained armed".split())
@@ -364,7 +366,7 @@ class Recognizer:
         acronym = text.isupper() and len(text) >= 2  # "US" is not "us"
         if (not acronym and (lower in STOP_WORDS or lower in KIND_WORDS)) or lower in NEVER_PLACES \
                 or normalize(text) in NEVER_PLACES or lower in ARTICLES or lower in DIRECTIONS \
-                or _CONTRACTION.match(text) or t.word(i - 1).lower() in OUTLET_WORDS:
+                or _CONTRACTION.match(text) or t.word(i - 1).lower() in OUTLET_WORDS or text in OUTLETS:
             return False
         if t.word(i - 1).lower() in GROUP_HEADS or (lower in GROUP_HEADS and j == i + 1 and (
                 _capitalised(t.word(j)) or t.word(j) in ARTICLES)):

@@ -387,3 +387,10 @@ def test_a_name_a_small_place_once_had_is_no_place_and_armed_groups_are_never_pl
 def test_a_place_called_so_today_beats_one_that_once_was_and_folded_namesakes_set_no_focus():
     assert found("Fighting was reported in Pokrovsk on Monday.", theatre="ukraine")["Pokrovsk"].place.country == "UA"
     assert found("Fighting was reported in Baydah on Monday.", theatre="yemen")["Baydah"].place.country == "YE"
+
+
+def test_broadcasters_named_like_places_are_not_places():
+    t = found("Al Jazeera reported shelling in Douma. Al Arabiya said troops entered Harasta. Fighting spread to "
+              "al-Jazeera province in Sudan.")
+    assert "Al Jazeera" not in t and "Al Arabiya" not in t
+    assert t["al-Jazeera"].pinned and t["Douma"].pinned
