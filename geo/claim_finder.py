@@ -577,7 +577,7 @@ class ClaimFinder:
         if not chosen:
             return []
         part = held and HELD_PART.match(text, end)
-        if part and not after:  # "Aleppo is home to people who live in the government-controlled western districts"
+        if part and not after:  # "most of whom stay in its government-controlled western districts"
             chosen = [replace(chosen[0], sector=DIRECTIONS[part["side"].lower()])]
         following = [t for t in places if 0 <= t.start - chosen[0].end <= 3]
         if following and re.match(r"^['’]?s\s+$", text[chosen[0].end:following[0].start]):

@@ -83,7 +83,7 @@ ORDINAL_TO = re.compile(r"\b(?:first|last|second|third|latest|only)\s+(?:[\w-]+\
 IRREALIS = re.compile(r"\b(?<!managed\s)(?<!able\s)(?:to|would|could|may|might|will|shall|bid\s+to|attempts?\s+to|"
                       r"trying\s+to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aim(?:ed|ing|s)?\s+at|"
                       r"with\s+a\s+view\s+to)\s+(?:\w+ly\s+)?$", re.I)  # but "managed to seize" happened
-# "an assault ... to retake", "an offensive that began in June with the aim of recapturing": the push is
+# "an assault ... to retake", "a push begun in June with the goal of recapturing": the push is
 # told by its purpose, an advance
 PURPOSE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,10}?\s+(?:to|(?:with|in)\s+the\s+(?:aim|hope|goal)\s+of|aimed\s+at)\s+"
                            r"(?:re)?(?:tak|seiz|captur|storm)(?:e|es|ing)\b", re.I)
@@ -184,7 +184,7 @@ NOMINAL_CONTROL = re.compile(r"strongholds?|bastions?|enclaves?|pockets?|heartla
                              re.I)
 # "Saraqeb, 15 km east of Idlib": a place that only locates another is not where the event is
 LOCATOR = re.compile(r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-# "Tal Rifaat, north of Aleppo", "Khan Touman and Zitan west and south of Aleppo": a bearing right after a place
+# "Tal Rifaat, north of Aleppo", "Khan Touman and Zitan south and west of Aleppo": a bearing right after a place
 # locates the place named before it
 _BEARING = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 BEARING_LOCATOR = re.compile(rf"(?:,\s*|\s+)(?:just\s+|some\s+|further\s+)?{_BEARING}(?:\s+and\s+{_BEARING})?\s+of\s+"
@@ -194,7 +194,7 @@ BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "an assault by the army"
 PARTNER_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:allied\s+|other\s+)?"
                          r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:movement|group|militia|party|organi[sz]ation)\s+)?")
 RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|when|while|whereas|until|after|before|since)\b", re.I)
-# "the terrorists who had infiltrated it": the deed is theirs, whoever the sentence's subject is
+# "the gunmen who had slipped into the quarter": the deed is theirs, whoever the sentence's subject is
 WHO_BEFORE = re.compile(r"(?P<noun>[\w’'-]+)\s+who\s+(?:(?:had|have|has|were|was|are|is|been|also|then|later|now)\s+)*$", re.I)
 MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subject acted
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them

@@ -28,7 +28,7 @@ ARMED_AFTER = re.compile(r"\s+(?:air\s*power|air\s+force|forces|troops|army|mili
 # A state's adjective before these is its side acting: "Ukrainian shelling", "Turkish air strikes"
 DEED_AFTER = re.compile(r"\s+(?:shelling|attacks?|assaults?|offensive|counter-?offensive|air\s*strikes?|strikes?|"
                         r"missiles?|drones?|artillery|bombardment|rockets?)\b", re.I)
-# "U.S.-backed Syrian rebels", "Turkish-backed rebels": who backs the group a noun names
+# "US-backed Syrian rebels", "Turkish-backed rebels": who backs the group a noun names
 BACKED_BEFORE = re.compile(r"(?P<patron>[\w.]+)-backed\s+(?:[\w-]+\s+)?$", re.I)
 GROUP_NOUNS = frozenset({"rebels", "fighters", "forces"})
 OFFSHOOTS = frozenset({"offshoot", "offshoots", "splinter", "spin-off", "breakaway", "off-shoot"})
@@ -112,7 +112,7 @@ class SideFinder:
         return self._backed_alike(text_of(doc), sorted(mentions + self._sharing(doc, spans), key=lambda m: m.start))
 
     def _backed_alike(self, text: str, mentions: list[SideMention]) -> list[SideMention]:
-        """"U.S.-backed Syrian rebels", in an article that names the side the profile calls "U.S.-backed
+        """"US-backed Syrian rebels", in an article that names the side the profile calls "U.S.-backed
         fighters", are that side; so are "the rebels" after them, until rebels backed by another are named."""
         named = {m.side for m in mentions}
         alias: dict[str, str] = {}

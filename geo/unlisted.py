@@ -28,7 +28,7 @@ from geo.theatres import Theatre
 
 CONFIDENCE = 0.3  # where the article puts it, not where it is
 REACH = 80  # characters between an unlisted place and the place that locates it
-# "X west of Damascus", "X to the east of Dael town": how far reporting's bearings from a place of each
+# "X west of Damascus", "X to the east of Ibtaa town": how far reporting's bearings from a place of each
 # kind reach, about (a city locates villages 10 to 30 km out, a village only its neighbours)
 BEARING_KM = {"province": 20.0, "region": 20.0, "city": 20.0, "district": 10.0, "town": 8.0}
 NEAR_KM = 4.0

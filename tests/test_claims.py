@@ -607,7 +607,7 @@ def test_a_bearing_after_a_comma_locates_the_place_before_it_and_close_in_on_is_
     found = [(c.kind, c.actor, c.place.name) for c in claims(
         "Syrian troops close in on Saraqeb. Rebels shelled Kurdish positions around Tal Rifaat, north of Aleppo.")]
     assert found == [("advance", "syrian_government", "Saraqeb"), ("attack", "rebels", "Tal Rifaat")]
-    found = {c.place.name for c in claims("Syrian jets struck Khan Touman and Kafr Naha west and south of Aleppo.")}
+    found = {c.place.name for c in claims("Syrian jets struck Khan Touman and Kafr Naha south and west of Aleppo.")}
     assert found == {"Khan Tuman", "Kafr Naha"}
 
 
@@ -654,7 +654,7 @@ def test_people_captured_are_no_place_captured_but_a_place_lost_to_fighters_is()
     assert not [c for c in found if c.kind == "capture"]
     assert not [c for c in claims("The army surrounded the rebels in Morek, capturing many of them.")
                 if c.kind == "capture"]
-    c = one("The loss of Tal Abyad to Kurdish fighters was a blow to Islamic State.", "capture")
+    c = one("Islamic State lost Tal Abyad to YPG fighters in June.", "capture")
     assert (c.actor, c.place.name) == ("kurds", "Tal Abyad")
 
 
@@ -666,20 +666,20 @@ def test_infiltrating_is_an_advance_by_whoever_is_named_before_who():
 
 
 def test_the_entire_region_is_the_province_of_the_place_before():
-    c = one("Government forces reached Deir ez-Zor in September and have wrested nearly the entire region "
+    c = one("Government forces reached Deir ez-Zor in September and wrested almost the whole region "
             "from Islamic State.", "capture")
     assert c.place.kind == "province" and c.place.name.startswith("Deir ez-Zor")
 
 
 def test_an_assault_told_by_its_purpose_is_one_advance():
-    found = claims("Government forces launched an assault from positions near the plant to retake Morek.")
+    found = claims("Government forces began an assault from the hills by the power station to retake Morek.")
     assert {(c.kind, c.actor, c.place.name) for c in found} == {("advance", "syrian_government", "Morek")}
-    found = claims("Islamic State launched an offensive against rival rebels in Aleppo province in August.")
+    found = claims("Islamic State opened an offensive against other rebels in Aleppo province in August.")
     assert ("attack", "isis") in {(c.kind, c.actor) for c in found}
 
 
 def test_the_toll_of_a_deed_is_no_deed_of_its_own():
-    found = claims("Army units thwarted an attack by Jabhat al-Nusra east of Ibtaa in Daraa province killing scores "
+    found = claims("Troops foiled an assault by Jabhat al-Nusra north of Ibtaa in Daraa province killing scores "
                    "of fighters.")
     assert {(c.kind, c.actor, c.place.name) for c in found} == {("attack", "nusra", "Ibtaa")}
 
@@ -687,5 +687,6 @@ def test_the_toll_of_a_deed_is_no_deed_of_its_own():
 def test_a_holding_said_twice_is_one_claim_and_a_held_part_has_its_sector():
     found = claims("Islamic State holds Raqqa. Warplanes struck IS-held Raqqa on Monday.")
     assert [(c.actor, c.place.name) for c in found if c.kind == "control"] == [("isis", "Raqqa")]
-    c = one("Aleppo is home to people who live in the government-controlled western districts.", "control")
+    c = one("Aleppo has many residents, most of whom stay in its government-controlled western districts.",
+            "control")
     assert (c.actor, c.place.name, c.sector) == ("syrian_government", "Aleppo", "west")

@@ -102,11 +102,11 @@ def test_rebels_backed_like_a_named_side_are_that_side():
     def sides(text):
         return [(m.text, m.side) for m in parse(text, theatre="syria").sides]
 
-    found = sides("The SDF pushed into Manbij. U.S.-backed Syrian rebels took part of the town on Monday. "
+    found = sides("The SDF pushed into Manbij. US-backed Syrian rebels took part of the town on Monday. "
                   "The rebels were fighting IS near the silos.")
     assert ("Syrian rebels", "kurds") in found and ("rebels", "kurds") in found
     # rebels backed by another patron are the rebels again, and so are the rebels after them
-    found = sides("The SDF held Manbij. U.S.-backed Syrian rebels took part of it. Turkish-backed rebels took "
+    found = sides("The SDF held Manbij. US-backed Syrian rebels took part of it. Turkish-backed rebels took "
                   "Jarablus. The rebels then moved south.")
     assert found[-1] == ("rebels", "rebels")
     # without the side the profile calls U.S.-backed, they stay rebels
