@@ -64,9 +64,9 @@ PERSON_WORDS = frozenset(
     "jamal kamal anas bilal samir haytham hisham riad riyad ayman suleiman sulaiman ismail yasser yassin qasim "
     "qassem haider hayder nouri nuri fuad jalal masoud massoud fatima aisha zainab mariam layla leila rania "
     "abdulrahman abdelrahman zahran".split())
-# Words before a name that make it the place of a deed, as a locative would.
-DEEDS_ON_PLACES = frozenset("to surrounding took seized captured recaptured retook stormed shelled struck bombed "
-                            "besieged attacked overran liberated surrounded encircled hit targeted".split())
+# Words before a name that make it a place: locatives, and deeds done to places ("shelled Tal X").
+BEFORE_A_PLACE = LOCATIVES | frozenset("to surrounding took seized captured recaptured retook stormed shelled struck "
+                                       "bombed besieged attacked overran liberated surrounded encircled hit targeted".split())
 # What before a name says a person follows: "loyal to", "according to".
 PERSON_BEFORE = re.compile(r"\b(?:loyal|according|close|allied|thanks|speaking|told|said)\s+to\s+$", re.I)
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+)$")
@@ -245,7 +245,7 @@ class _Places:
         if _BEARING_OF.search(before) or self.listed_with(start, end, located_too=True) is not None:
             return True
         last = before.split()[-1].lower() if before.split() else ""
-        return not lone_article and (last in LOCATIVES or last in DEEDS_ON_PLACES)
+        return not lone_article and last in BEFORE_A_PLACE
 
     def anchor(self, start: int, end: int, sentence: tuple[int, int],
                previous: tuple[int, int] | None) -> Toponym | None:
