@@ -72,8 +72,10 @@ SUBJECT_PRONOUN = re.compile(r"^\W*(?:it|they|the\s+group|the\s+militants|the\s+
 # "The attacks targeted ...": a definite event noun refers back to the last claim, actor and kind.
 EVENT_REFERENCE = re.compile(r"^\W*(?:the|these|those)\s+(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|"
                              r"shelling|bombing|offensive|assault)\b", re.I)
-# "soldiers died in fighting with IS": the side they fought, named after "with", attacked them.
-KILLED_IN = re.compile(r"\b(?:were|was|been|being)\s+killed\s+(?:in|during)\s+(?:\w+\s+)?$", re.I)
+# "soldiers died in fighting with IS", "losses in battles with the opposition": the side they fought, named
+# after "with", attacked them.
+KILLED_IN = re.compile(r"\b(?:(?:were|was|been|being)\s+killed|died|losses|casualties)\s+(?:in|during)\s+(?:\w+\s+)?$",
+                       re.I)
 # The words a generic name of a state's forces is made of: "government forces", "the army".
 GENERIC_STATE = re.compile(r"^(?:the\s+)?(?:government|army|regime|military|security|troops|soldiers|armed)\b", re.I)
 PASSIVE_VOICE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)

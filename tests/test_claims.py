@@ -690,3 +690,10 @@ def test_a_holding_said_twice_is_one_claim_and_a_held_part_has_its_sector():
     c = one("Aleppo has many residents, most of whom stay in its government-controlled western districts.",
             "control")
     assert (c.actor, c.place.name, c.sector) == ("syrian_government", "Aleppo", "west")
+
+
+def test_the_side_a_loser_fought_with_attacked_it():
+    c = one("The army pulled back in Nawa after heavy losses in fighting with rebel forces.", "attack")
+    assert (c.actor, c.target_actor, c.place.name) == ("rebels", "syrian_government", "Nawa")
+    c = one("Government troops suffered casualties during clashes with Islamic State near Palmyra.", "attack")
+    assert (c.actor, c.target_actor) == ("isis", "syrian_government")
