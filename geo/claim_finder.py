@@ -231,13 +231,14 @@ class ClaimFinder:
         # "hit by missiles" is one strike, not an attack and a strike
         strikes = {(c.actor, c.place.id, c.start) for c in claims.values() if c.kind == "strike"}
         kept = [c for c in claims.values() if c.kind != "attack" or (c.actor, c.place.id, c.start) not in strikes]
-        # a side said twice to hold the same part of a place is one assertion (deeds may repeat, a holding does not)
+        # a side said twice to hold the same part of a place is one assertion (deeds may repeat, a holding does
+        # not): the first said outright is kept, else the first
         holdings: dict[tuple, Claim] = {}
         for c in kept:
-            if c.kind == "control":
-                holdings.setdefault((c.actor, c.place.id, c.sector, c.hedged, c.historical), c)
-        kept = [c for c in kept if c.kind != "control"
-                or holdings[(c.actor, c.place.id, c.sector, c.hedged, c.historical)] is c]
+            key = (c.actor, c.place.id, c.sector, c.historical)
+            if c.kind == "control" and (key not in holdings or holdings[key].hedged and not c.hedged):
+                holdings[key] = c
+        kept = [c for c in kept if c.kind != "control" or holdings[(c.actor, c.place.id, c.sector, c.historical)] is c]
         return sorted(kept, key=lambda c: (c.start, c.kind))
 
     def _in_theatre(self, place) -> bool:

@@ -687,6 +687,11 @@ def test_the_toll_of_a_deed_is_no_deed_of_its_own():
 def test_a_holding_said_twice_is_one_claim_and_a_held_part_has_its_sector():
     found = claims("Islamic State holds Raqqa. Warplanes struck IS-held Raqqa on Monday.")
     assert [(c.actor, c.place.name) for c in found if c.kind == "control"] == [("isis", "Raqqa")]
+    # the one said outright is kept over one a party claims
+    found = claims("Government forces hold Morek, state media claimed. Government forces hold Morek, the Observatory "
+                   "reported.")
+    held = [c for c in found if c.kind == "control"]
+    assert len(held) == 1 and not held[0].hedged
     c = one("Aleppo has many residents, most of whom stay in its government-controlled western districts.",
             "control")
     assert (c.actor, c.place.name, c.sector) == ("syrian_government", "Aleppo", "west")
