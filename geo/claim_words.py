@@ -201,7 +201,9 @@ WHO_BEFORE = re.compile(r"(?P<noun>[\w’'-]+)\s+who\s+(?:(?:had|have|has|were|w
 MEANS = re.compile(r"\bby\s+$", re.I)  # "responded by shelling": how the subject acted
 ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # fighting with allies, not against them
 # "Nusra, al-Qaeda's affiliate in Syria", "IS emerged from al-Qaeda's branch in Iraq": the place describes a group
-GROUP_HOME = re.compile(r"\b(?:affiliate|branch|franchise|offshoot|arm|wing|chapter|off-shoot)\s+in\s+(?:the\s+)?$", re.I)
+GROUP_HOME = re.compile(r"\b(?:affiliate|branch|franchise|offshoot|arm|wing|chapter|off-shoot)\s+in\s+(?:the\s+)?$"
+                        r"|\bnetwork\s+of\s+(?:\w+\s+){0,2}(?:contacts|sources|activists|monitors)\s+(?:in|inside|across)\s+$",
+                        re.I)  # "a monitor which tracks the war through a network of contacts in Syria"
 # "missiles fired from a frigate in the Mediterranean": where a strike came from is not its target
 ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|flying|operating)\s+"
                     r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"

@@ -702,3 +702,9 @@ def test_the_side_a_loser_fought_with_attacked_it():
     assert (c.actor, c.target_actor, c.place.name) == ("rebels", "syrian_government", "Nawa")
     c = one("Government troops suffered casualties during clashes with Islamic State near Palmyra.", "attack")
     assert (c.actor, c.target_actor) == ("isis", "syrian_government")
+
+
+def test_where_a_monitors_sources_are_is_no_place_of_events():
+    found = claims("The Observatory which tracks the war through a network of sources in Syria said government "
+                   "helicopters bombed rebels.")
+    assert not [c for c in found if c.place.kind == "country"]
