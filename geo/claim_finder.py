@@ -254,7 +254,7 @@ class ClaimFinder:
         found = []
         for n, (kind, start, end, distance) in enumerate(triggers):
             clause = _clause(text, sentence, start)
-            if re.fullmatch(r"killing", text[start:end], re.I) and any(
+            if re.fullmatch(r"killing|destroying", text[start:end], re.I) and any(
                     k != "control" and clause[0] <= s for k, s, _, _ in triggers[:n]):
                 continue  # "thwarted an attack ..., killing scores": the toll of the deed before, not one more
             if kind == "control" and re.match(r"(?:divided|split)\s+between", text[start:end], re.I):

@@ -682,6 +682,8 @@ def test_the_toll_of_a_deed_is_no_deed_of_its_own():
     found = claims("Troops foiled an assault by Jabhat al-Nusra north of Ibtaa in Daraa province killing scores "
                    "of fighters.")
     assert {(c.kind, c.actor, c.place.name) for c in found} == {("attack", "nusra", "Ibtaa")}
+    found = claims("US-led coalition jets hit targets across Raqqa overnight destroying depots and roads in Syria.")
+    assert {(c.kind, c.place.name) for c in found} == {("strike", "Raqqa")}
 
 
 def test_a_holding_said_twice_is_one_claim_and_a_held_part_has_its_sector():
