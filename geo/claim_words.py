@@ -147,6 +147,9 @@ TAKING_PEOPLE = re.compile(r"captur\w*|seiz\w*|t(?:ook|aken?|aking)", re.I)
 PEOPLE_OBJECT = re.compile(r"\s+(?:(?:many|most|some|several|dozens|scores|hundreds|all|\d+|one|two|three|four|five)\s+of\s+"
                            r"them|(?:him|her)\b|(?:[\w-]+\s+){0,2}(?:fighters|militants|soldiers|terrorists|members|"
                            r"prisoners|civilians|hostages|people|troops|commanders?|gunmen)\b)", re.I)
+# "Manbij, a town that the SDF have been trying to capture": the relative clause's object is the place before
+RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}(?:town|city|village|suburb|district|area|region|"
+                             r"base|airport|stronghold)\s+(?:that|which)\s", re.I)
 # "took control of it": a pronoun object points back to the place named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A country is the place of a claim only when the clause puts the event inside it ("strikes in Syria").
@@ -172,7 +175,8 @@ HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|occupied|run)$", re.I)
 CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|which|before|after|and\s+(?:the|a))\b"
                           r"|,\s*and\s+(?=(?:[a-z]+\s+){1,2}(?:were|was|are|is|have|has|had)\b)"  # ", and clashes were reported"
                           r"|\s+(?:while|whereas|but|where)\s+"  # feeds drop commas: "Jobar to the east where rebels"
-                          r"|\s+(?:comes?|came|coming)\s+as\s+")  # "The gains come as the army steps up attacks in ..."
+                          r"|\s+(?:comes?|came|coming)\s+as\s+"  # "The gains come as the army steps up attacks in ..."
+                          r"|\s+as\s+(?=(?:they|it|he|she|we)\s)")  # "... clearing territory as they pushed toward"
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside

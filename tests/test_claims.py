@@ -710,3 +710,11 @@ def test_where_a_monitors_sources_are_is_no_place_of_events():
     found = claims("The Observatory which tracks the war through a network of sources in Syria said government "
                    "helicopters bombed rebels.")
     assert not [c for c in found if c.place.kind == "country"]
+
+
+def test_the_place_a_relative_clause_is_about_and_a_pronoun_after_as():
+    found = claims("Warplanes hit villages near Manbij, a town that members of the Syria Democratic Forces have been "
+                   "trying to capture for weeks.")
+    assert ("advance", "kurds", "Manbij") in {(c.kind, c.actor, c.place.name) for c in found}
+    found = claims("Kurdish fighters battled Islamic State on three fronts as they pushed toward the centre of Manbij.")
+    assert ("advance", "kurds", "Manbij") in {(c.kind, c.actor, c.place.name) for c in found}
