@@ -547,7 +547,7 @@ class ClaimFinder:
         if not after and kind != "control" and self._unknown_object(text, end, clause[1]):
             return []  # "... in Hama province and took control over Tal Sikkin": not the province
         if not chosen and not after:
-            # "Manbij a town that the SDF have been trying to capture": the town the relative clause is about
+            # "Tabqa, a city which the SDF had tried to seize": the town the relative clause is about
             described = [t for t in named if clause[0] <= t.end <= start and RELATIVE_OBJECT.match(text, t.end, start)]
             chosen = described[-1:]
         relative = re.search(r"(?:,\s*|\s)(where|which)\s*$", text[max(0, clause[0] - 8):clause[0]], re.I)

@@ -147,7 +147,7 @@ TAKING_PEOPLE = re.compile(r"captur\w*|seiz\w*|t(?:ook|aken?|aking)", re.I)
 PEOPLE_OBJECT = re.compile(r"\s+(?:(?:many|most|some|several|dozens|scores|hundreds|all|\d+|one|two|three|four|five)\s+of\s+"
                            r"them|(?:him|her)\b|(?:[\w-]+\s+){0,2}(?:fighters|militants|soldiers|terrorists|members|"
                            r"prisoners|civilians|hostages|people|troops|commanders?|gunmen)\b)", re.I)
-# "Manbij, a town that the SDF have been trying to capture": the relative clause's object is the place before
+# "Tabqa, a city which the SDF had tried to seize": the relative clause's object is the place before
 RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}(?:town|city|village|suburb|district|area|region|"
                              r"base|airport|stronghold)\s+(?:that|which)\s", re.I)
 # "took control of it": a pronoun object points back to the place named before.
@@ -176,7 +176,7 @@ CLAUSE_BREAK = re.compile(r";|:(?![^\[\]]*\])|,\s*(?:while|but|whereas|as|where|
                           r"|,\s*and\s+(?=(?:[a-z]+\s+){1,2}(?:were|was|are|is|have|has|had)\b)"  # ", and clashes were reported"
                           r"|\s+(?:while|whereas|but|where)\s+"  # feeds drop commas: "Jobar to the east where rebels"
                           r"|\s+(?:comes?|came|coming)\s+as\s+"  # "The gains come as the army steps up attacks in ..."
-                          r"|\s+as\s+(?=(?:they|it|he|she|we)\s)")  # "... clearing territory as they pushed toward"
+                          r"|\s+as\s+(?=(?:they|it|he|she|we)\s)")  # "... battling on three fronts as they moved closer to"
 # "ISIS-affiliated Facebook page", "IS-linked news agency": the side is named, it does not act.
 NOT_ACTING = re.compile(r"^-(?:affiliated|linked|aligned|inspired|based|run\s+(?:media|news|agency|website))", re.I)
 # "The Army of Conquest, a coalition that includes the Nusra Front, began ...": a member named inside
@@ -207,7 +207,7 @@ ALONGSIDE = re.compile(r"\s+(?:alongside|side\s+by\s+side\s+with)\b", re.I)  # f
 # "Nusra, al-Qaeda's affiliate in Syria", "IS emerged from al-Qaeda's branch in Iraq": the place describes a group
 GROUP_HOME = re.compile(r"\b(?:affiliate|branch|franchise|offshoot|arm|wing|chapter|off-shoot)\s+in\s+(?:the\s+)?$"
                         r"|\bnetwork\s+of\s+(?:\w+\s+){0,2}(?:contacts|sources|activists|monitors)\s+(?:in|inside|across)\s+$",
-                        re.I)  # "a monitor which tracks the war through a network of contacts in Syria"
+                        re.I)  # "a monitor following the war through a network of sources in Syria"
 # "missiles fired from a frigate in the Mediterranean": where a strike came from is not its target
 ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|flying|operating)\s+"
                     r"(?:(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?)\s+)?from\s+"
