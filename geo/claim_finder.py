@@ -210,6 +210,7 @@ class ClaimFinder:
         self.last_locals: list = []  # the towns, quarters and facilities of the last sentence naming any
         self.last_place = None
         self.last_country = None  # the theatre's country last named, which "the country" refers to
+        self.countries_named: dict = {}  # each country's last mention: "Iraqi forces ... in the country's west"
         self.last_group: str | None = None  # the first armed group (no state) of the last sentence naming one
         self.last_claim_at = -9
         for index, sentence in enumerate(sentences):
@@ -226,6 +227,7 @@ class ClaimFinder:
             self.last_group = groups[0] if groups else self.last_group  # the subject comes first
             countries = [t for t in here if t.place.kind == "country" and t.place.country in self.theatre.countries]
             self.last_country = countries[-1] if countries else self.last_country
+            self.countries_named.update((t.place.country, t) for t in here if t.place.kind == "country")
             local = [t for t in here if t.place.kind in LOCAL_KINDS]
             self.last_locals = local if local else ([] if here else self.last_locals)
             self.last_place = self.last_locals[-1] if self.last_locals else None
@@ -286,7 +288,7 @@ class ClaimFinder:
             if kind in DEEDS:
                 self.last_deed = self.last_claim
             self.last_claim_at = self.sentence_index
-            chosen = self._places(text, kind, start, end, clause, places, actors)
+            chosen = self._places(text, kind, actor, start, end, clause, places, actors)
             partners = self._partners(text, actor, start, end, clause, actors)
             # "rebels and the army clashed": foes named together fight, the first named attacking
             foes = [p for p in partners if kind == "attack" and self.theatre.hostile(actor, p.side)]
@@ -496,7 +498,7 @@ class ClaimFinder:
                                               sentence, date), sector=sector))
         return claims
 
-    def _places(self, text: str, kind: str, start: int, end: int, clause: tuple[int, int], places: list,
+    def _places(self, text: str, kind: str, actor: str, start: int, end: int, clause: tuple[int, int], places: list,
                 actors: list[Actor]) -> list:
         named = places
         places = [t for t in places if (t.place.kind != "country" or INSIDE_COUNTRY.search(text[clause[0]:t.start]))
@@ -571,8 +573,10 @@ class ClaimFinder:
             return [replace(referred, sector=_referred_part(text, clause))]
         if not chosen and kind == "capture" and self.last_place is not None and DRIVEN_OUT.match(text, end, clause[1]):
             return [self.last_place]  # "IS chased the troops out": out of the town just named
-        if not chosen and self.last_country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
-            return [replace(self.last_country, sector=_referred_part(text, clause))]
+        # "the country" is the acting state's own, if it was named; else the war's country last named
+        country = self.countries_named.get(getattr(self.theatre.side(actor), "country", None), self.last_country)
+        if not chosen and country is not None and COUNTRY_REFERENCE.search(text, clause[0], clause[1]):
+            return [replace(country, sector=_referred_part(text, clause))]
         head = [t for t in named if t.end <= start and APPOSITIVE.fullmatch(text, t.end, start)]
         if held and head:  # "within 5 km of Bakhmut, a Russian-held city in Donetsk region": the city is Bakhmut
             chosen = head[-1:]

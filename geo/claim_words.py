@@ -98,7 +98,9 @@ UNDER_WAY = re.compile(r"\b(?:operation|offensive|campaign|push)\s+to\s+$", re.I
 # "... with Iraqi forces having retaken": the side before "having" did it
 HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.I)
 # "recapturing the city": a place referred back to anywhere in the clause
-PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b", re.I)
+# "the city", and "the citys" where a feed dropped the apostrophe
+PLACE_REFERENCE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:citys?|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b",
+                             re.I)
 # "... Tal Sikkin in the countryside of" / "in Hama province": words that end before a container
 CONTAINER_BEFORE = re.compile(r"\bin(?:\s+the)?(?:\s+[\w-]+)?\s+(?:countryside|province|governorate|region|outskirts|suburbs|"
                               r"area)\s+of\s+$|\bin(?:\s+the)?\s+$", re.I)
@@ -118,7 +120,7 @@ GROUND_WORDS = frozenset("""town towns village villages city cities area areas t
     lines position positions outskirts""".split())
 NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 # "across the north of the country", "the battered country's north": the country the story is about
-COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?country\b(?!-)", re.I)
+COUNTRY_REFERENCE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?countrys?\b(?!-)", re.I)
 # "not under IS control", "have not captured", "no longer holds": denied, not claimed
 NEGATED = re.compile(r"\b(?:not|n[o’']t|never|no\s+longer|failed\s+to)\s+(?:(?:yet|been|be|have|fully|completely)\s+)*$", re.I)
 # "the southern districts held by government troops": parts of a town held by a side
@@ -216,7 +218,8 @@ ORIGIN = re.compile(r"\b(?:fired|launched|took\s+off|taking\s+off|flew|flown|fly
 APPOSITIVE = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)  # "Falluja, the militants' bastion"
 COPULA = re.compile(r"\b(?:is|was|remains|remained|became|has\s+been)\b", re.I)
 LOCAL_KINDS = frozenset({"city", "town", "village", "neighbourhood", "facility"})
-ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:city|town|village|suburb|district|airport|base|neighbou?rhood|quarter)\b", re.I)
+ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,5}?the\s+(?:\w+\s+)?(?:citys?|town|village|suburb|district|airport|base|neighbou?rhood|"
+                     r"quarter)\b", re.I)
 # "tightening its grip on the northern province", "wrested the entire region": the province of the place
 # named before
 PROVINCE_ANAPHOR = re.compile(r"\s+(?:\w+\s+){0,4}?the\s+(?:(?:\w+\s+)?(?:province|governorate)|(?:entire|whole)\s+region)"

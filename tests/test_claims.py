@@ -718,3 +718,11 @@ def test_the_place_a_relative_clause_is_about_and_a_pronoun_after_as():
     assert ("advance", "kurds", "Tabqa") in {(c.kind, c.actor, c.place.name) for c in found}
     found = claims("Kurdish fighters battled Islamic State on three fronts as they moved closer to Manbij.")
     assert ("advance", "kurds", "Manbij") in {(c.kind, c.actor, c.place.name) for c in found}
+
+
+def test_the_country_is_the_acting_states_own_and_a_dropped_apostrophe_still_refers():
+    found = claims("Islamic State still holds Mosul in Iraq. Iraqi troops are trying to retake towns lost to the "
+                   "militants in the countrys north.")
+    assert ("advance", "iraq_government", "Iraq", "north") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
+    found = claims("Rebels entered Aleppo on Sunday. Government jets then bombed the citys eastern districts.")
+    assert ("strike", "syrian_government", "Aleppo", "east") in {(c.kind, c.actor, c.place.name, c.sector) for c in found}
