@@ -21,9 +21,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from geo.analysis import Toponym
 from geo.demonyms import demonyms
 from geo.distance import SECTOR_BEARINGS, destination
+from geo.gazetteer import KIND_WORDS
 from geo.names import ARTICLES, fold
 from geo.place import Place
-from geo.recognize import COMPOUND_HEADS, DIRECTIONS, EDGES, GROUP_HEADS, LOCATIVES, NEVER_PLACES
+from geo.recognize import COMPOUND_HEADS, DIRECTIONS, EDGES, GROUP_HEADS, LOCATIVES, NEVER_PLACES, PLURAL_KINDS
 from geo.theatres import Theatre
 
 CONFIDENCE = 0.3  # where the article puts it, not where it is
@@ -32,14 +33,17 @@ REACH = 80  # characters between an unlisted place and the place that locates it
 # kind reach, about (a city locates villages 10 to 30 km out, a village only its neighbours)
 BEARING_KM = {"province": 20.0, "region": 20.0, "city": 20.0, "district": 10.0, "town": 8.0}
 NEAR_KM = 4.0
-# The words that say what a name is, after it ("Umm Hijra area") or before "of" ("the town of Zahrat Abdo").
-CUES = {"village": "village", "villages": "village", "hamlet": "village", "farms": "village", "town": "town",
-        "towns": "town", "city": "town", "area": "village", "axis": "village", "locality": "village",
-        "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
-        "suburb": "neighbourhood", "residential suburb": "neighbourhood", "square": "neighbourhood",
-        "roundabout": "neighbourhood", "district": "district", "hill": "mountain", "oil field": "facility",
-        "oilfield": "facility", "gas field": "facility", "checkpoint": "facility", "junction": "facility",
-        "crossroads": "facility"}
+# The words that say what a name is, after it ("Umm Hijra area") or before "of" ("the town of Zahrat Abdo"):
+# the gazetteer's kind words for settlements, quarters and facilities, and words only local places get.
+# A city no source has is a town.
+CUE_KINDS = {"city": "town", "town": "town", "village": "village", "neighbourhood": "neighbourhood",
+             "district": "district", "facility": "facility"}
+LOCAL_CUES = {"farms": "village", "area": "village", "axis": "village", "locality": "village",
+              "residential suburb": "neighbourhood", "square": "neighbourhood", "roundabout": "neighbourhood",
+              "hill": "mountain", "gas field": "facility", "checkpoint": "facility", "junction": "facility",
+              "crossroads": "facility"}
+CUES = {word: CUE_KINDS[kind] for word, kind in (*KIND_WORDS.items(), *PLURAL_KINDS.items())
+        if kind in CUE_KINDS} | LOCAL_CUES
 _CUE = "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True))
 CUE_AFTER = re.compile(rf" (?P<cue>{_CUE})\b", re.I)
 CUE_BEFORE = re.compile(rf"\b(?P<cue>{_CUE}) of $", re.I)
@@ -155,7 +159,9 @@ def _side_names(theatre: Theatre) -> re.Pattern:
 def _could_be_place(name: str, side_names: re.Pattern, people: set[str]) -> bool:
     words = name.split()
     lowered = [w.lower() for w in words]
-    if lowered[0] in PERSON_WORDS or lowered[0] in GROUP_HEADS or any(w in NEVER_PLACES or w in demonyms() for w in (*lowered, *words)):
+    table = demonyms()
+    if lowered[0] in PERSON_WORDS or lowered[0] in GROUP_HEADS or any(
+            w in NEVER_PLACES or w in table for w in (*lowered, *words)):
         return False
     if len(words) == 1 and (lowered[0] in STOP_WORDS or fold(name) in people):
         return False
